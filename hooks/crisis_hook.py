@@ -1,0 +1,28 @@
+"""MkDocs hook: give every page the crisis lines from data/crisis.yml, and insist they are re-checked."""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import PluginError
+
+import crisis
+
+# A warning on an mkdocs.* logger fails `mkdocs build --strict`.
+log = logging.getLogger("mkdocs.hooks.crisis")
+
+
+# Load and check the crisis lines once, for the crisis box in overrides/partials/crisis-box.html.
+def on_config(config):
+    try:
+        data = crisis.load()
+    except (OSError, ValueError) as exc:
+        raise PluginError(str(exc)) from None
+    if crisis.overdue(data):
+        log.warning(
+            "data/crisis.yml: verified_on: the crisis numbers were last checked on %s, more than %s days ago; "
+            "check each against its source and update verified_on",
+            data["verified_on"], data["review_every_days"],
+        )
+    config.extra["crisis"] = data
+    return config

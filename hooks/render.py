@@ -1,0 +1,195 @@
+"""Turn a checked Roster into HTML fragments, using the templates in overrides/roster/.
+
+Every template here is rendered with autoescaping on, so a roster string such as
+"<script>" or "{{ 7*7 }}" reaches the page as text. The only HTML that is not
+escaped is a bio rendered by `bio_html`, which disallows raw HTML and unsafe links.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import posixpath
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jinja2
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from roster import FACETS, Roster, Therapist
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "roster"
+
+# Cards per directory page; beyond this the directory is split into pages, and
+# the filter script loads a compact index instead of shipping every card at once.
+PAGE_SIZE = 48
+
+DIRECTORY_URL = "therapists/"
+FILTER_INDEX = "therapists/directory.json"
+
+
+def relative(target: str, base: str) -> str:
+    """URL of site-relative `target` as seen from the page at site-relative `base` (both directory URLs)."""
+    path = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") and not path.endswith("/"):
+        path += "/"
+    return "./" if path == "./" else path
+
+
+class _SafeLinks(Treeprocessor):
+    """Drop images, and links that are not https:, mailto: or tel:, from bios."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    parent.remove(child)
+                elif child.tag == "a":
+                    href = child.get("href", "")
+                    if not href.lower().startswith(("https://", "mailto:", "tel:")) or any(c.isspace() for c in href):
+                        child.attrib.pop("href", None)
+                        child.tag = "span"
+                    else:
+                        child.set("rel", "noopener")
+
+
+class _NoRawHtml(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+
+
+_BIO_MARKDOWN = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
+
+
+def bio_html(text: str) -> Markup:
+    """A bio's Markdown as HTML; raw HTML in it shows as text."""
+    _BIO_MARKDOWN.reset()
+    return Markup(_BIO_MARKDOWN.convert(text))
+
+
+def json_ld(data: dict) -> Markup:
+    """JSON for a <script type="application/ld+json"> block that no string in it can close."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+class Renderer:
+    """Renders every roster page. URLs in the output are relative to the page they appear on."""
+
+    def __init__(self, roster: Roster, *, site_name: str, site_url: str = ""):
+        self.roster = roster
+        self.site_name = site_name
+        self.site_url = site_url
+        self.facets = roster.facets()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            roster=roster,
+            facets=self.facets,
+            facet_kinds=[(kind, heading) for _, _, kind, heading in FACETS],
+            site_name=site_name,
+            directory_url=DIRECTORY_URL,
+        )
+        self.env.filters.update(bio=bio_html, json_ld=json_ld)
+
+    def _render(self, template: str, page_url: str, **context) -> str:
+        def url(target: str) -> str:
+            return relative(target, page_url)
+
+        return self.env.get_template(template).render(url=url, page_url=page_url, **context)
+
+    # ---- pages --------------------------------------------------------------
+
+    def profile(self, t: Therapist) -> str:
+        if t.former:
+            return self._render("former.html", t.url, t=t)
+        return self._render("profile.html", t.url, t=t, schema=json_ld(self.profile_schema(t)))
+
+    def facet_index(self, kind: str) -> str:
+        return self._render("facet-index.html", f"therapists/{kind}/", kind=kind, entries=self.facets[kind])
+
+    def facet(self, facet) -> str:
+        return self._render("facet.html", facet.url, facet=facet)
+
+    def accepting(self) -> str:
+        return self._render("accepting.html", "therapists/accepting/", therapists=self.roster.accepting())
+
+    def page_count(self) -> int:
+        return max(1, math.ceil(len(self.roster.therapists) / PAGE_SIZE))
+
+    def directory_page_url(self, number: int) -> str:
+        return DIRECTORY_URL if number == 1 else f"{DIRECTORY_URL}page/{number}/"
+
+    def directory(self, number: int = 1) -> str:
+        """One page of the directory; page 1 also carries the filter controls."""
+        start = (number - 1) * PAGE_SIZE
+        return self._render(
+            "directory.html",
+            self.directory_page_url(number),
+            therapists=self.roster.therapists[start : start + PAGE_SIZE],
+            number=number,
+            pages=[(n, self.directory_page_url(n)) for n in range(1, self.page_count() + 1)],
+            page_size=PAGE_SIZE,
+            index_url=FILTER_INDEX,
+        )
+
+    def offering(self, approach: str, page_url: str) -> str:
+        return self._render("offering.html", page_url, approach=approach, therapists=self.roster.offering(approach))
+
+    # ---- data ---------------------------------------------------------------
+
+    def filter_index(self) -> str:
+        """What the directory's filter script loads: each card's facets and its HTML."""
+        card = self.env.get_template("card.html").module.card
+        records = []
+        for t in self.roster.therapists:
+            records.append(
+                {
+                    "f": {kind: [term.slug for term in t.facet(field)] for field, _, kind, _ in FACETS},
+                    "a": t.accepting_new_clients,
+                    "html": str(card(t, lambda target: relative(target, DIRECTORY_URL))),
+                }
+            )
+        return json.dumps({"page_size": PAGE_SIZE, "therapists": records}, ensure_ascii=False, separators=(",", ":"))
+
+    def profile_schema(self, t: Therapist) -> dict:
+        """schema.org ProfilePage for a therapist: who they are and the college that registers them."""
+        page_url = self.site_url + t.url
+        person = {
+            "@type": "Person",
+            "@id": page_url + "#person",
+            "name": t.name,
+            "url": page_url,
+            "jobTitle": t.registration_status,
+            "honorificSuffix": ", ".join(t.credentials),
+            "knowsLanguage": [term.name for term in t.languages],
+            "knowsAbout": [term.name for term in t.specialties + t.approaches],
+            "worksFor": {"@type": "MedicalClinic", "name": self.site_name, "url": self.site_url or None},
+            "hasCredential": {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "Registration",
+                "name": t.registration_status,
+                "identifier": t.registration_number,
+                "recognizedBy": {"@type": "Organization", "name": t.college.title, "url": t.college.url},
+                "validIn": {"@type": "AdministrativeArea", "name": "Ontario"},
+            },
+        }
+        if t.photo:
+            person["image"] = self.site_url + t.photo
+        return {
+            "@context": "https://schema.org",
+            "@type": "ProfilePage",
+            "url": page_url,
+            "mainEntity": person,
+        }

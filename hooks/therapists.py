@@ -1,0 +1,143 @@
+"""MkDocs hook: turn data/therapists.yml into the directory's pages.
+
+Thin on purpose: checking lives in roster.py and HTML in render.py and
+overrides/roster/. Each event function below does one job.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from datetime import date
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+import roster as roster_module
+from render import FILTER_INDEX, Renderer
+
+# Pages this hook generated in the current build: source path -> function returning its HTML.
+_generated: dict[str, object] = {}
+# Articles whose `reviewed_by` is not a current therapist, reported together at the end.
+_review_problems: list[str] = []
+
+
+def load(config) -> roster_module.Roster:
+    """The checked roster named by extra.roster_file (ROSTER_FILE), or a build error listing every problem."""
+    project_dir = os.path.dirname(config.config_file_path)
+    path = os.path.join(project_dir, config.extra["roster_file"])
+    display = os.path.relpath(path, project_dir) if not os.path.isabs(config.extra["roster_file"]) else path
+    try:
+        return roster_module.load_cached(path, docs_dir=config.docs_dir, display_path=display)
+    except roster_module.RosterError as exc:
+        raise PluginError(str(exc)) from None
+
+
+# Check the roster before anything is built, so a bad entry stops the build early.
+def on_config(config):
+    load(config)
+    _generated.clear()
+    _review_problems.clear()
+
+
+# Add a profile per therapist, the facet pages, and the JSON files.
+def on_files(files: Files, config) -> Files:
+    renderer = _renderer(config)
+    roster = renderer.roster
+    for t in roster.therapists + roster.former:
+        what = "no longer practises here" if t.former else f"{t.registration_status}, {_summary(t)}"
+        _add_page(files, config, f"therapists/{t.id}.md", t.name, f"{t.name}: {what}.",
+                  lambda t=t: renderer.profile(t), search=not t.former)
+    for kind, entries in renderer.facets.items():
+        heading = next(h for _, _, k, h in roster_module.FACETS if k == kind)
+        _add_page(files, config, f"therapists/{kind}/index.md", f"Therapists by {heading.lower()}",
+                  f"Browse our therapists by {heading.lower()}.", lambda kind=kind: renderer.facet_index(kind))
+        for facet in entries:
+            _add_page(files, config, f"therapists/{kind}/{facet.term.slug}.md", f"{heading}: {facet.term.name}",
+                      f"Therapists at {config.site_name} for {heading.lower()}: {facet.term.name}.",
+                      lambda facet=facet: renderer.facet(facet))
+    _add_page(files, config, "therapists/accepting.md", "Therapists accepting new clients",
+              "Therapists who are accepting new clients now.", renderer.accepting)
+    for number in range(2, renderer.page_count() + 1):
+        _add_page(files, config, f"therapists/page/{number}.md", f"Therapists, page {number}",
+                  f"All therapists at {config.site_name}, page {number}.", lambda n=number: renderer.directory(n))
+    files.append(File.generated(config, "therapists.json", content=roster_module.public_json(roster, config.site_url or "")))
+    files.append(File.generated(config, FILTER_INDEX, content=renderer.filter_index()))
+    return files
+
+
+# Check each article's reviewer and give the theme a name and link to show.
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    reviewer_id = page.meta.get("reviewed_by")
+    if reviewer_id is None:
+        return markdown
+    reviewer = load(config).get(str(reviewer_id))
+    if reviewer is None or reviewer.former:
+        why = "is not in the roster" if reviewer is None else "is marked former"
+        _review_problems.append(f"docs/{page.file.src_uri}: reviewed_by: '{reviewer_id}' {why}; "
+                                "use the id of a current therapist in data/therapists.yml")
+        return markdown
+    page.meta["reviewer"] = {"name": reviewer.name, "url": reviewer.url}
+    reviewed = page.meta.get("last_reviewed")
+    if isinstance(reviewed, date):
+        page.meta["last_reviewed_text"] = f"{reviewed:%B} {reviewed.day}, {reviewed.year}"
+    return markdown
+
+
+# Replace a generated page's placeholder body with its rendered HTML.
+def on_page_content(html_text: str, page, config, files) -> str:
+    render = _generated.get(page.file.src_uri)
+    return render() if render else html_text
+
+
+# Stop the build if any article names a reviewer who is not a current therapist.
+def on_env(env, config, files):
+    if _review_problems:
+        raise PluginError("\n".join(["Articles with an unknown reviewer:", *_review_problems]))
+    return env
+
+
+# ---------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------
+
+
+def _renderer(config) -> Renderer:
+    return Renderer(load(config), site_name=config.site_name, site_url=config.site_url or "")
+
+
+def _summary(t: roster_module.Therapist) -> str:
+    languages = ", ".join(term.name for term in t.languages)
+    accepting = "accepting new clients" if t.accepting_new_clients else "not accepting new clients"
+    return f"{languages}; {accepting}"
+
+
+def _text(value: str) -> str:
+    """Front-matter text that the theme prints unescaped and macros would otherwise render."""
+    return html.escape(value, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _add_page(files: Files, config, src_uri: str, title: str, description: str, render, search: bool = True) -> None:
+    meta = {
+        "title": _text(title),
+        "description": _text(description),
+        "render_macros": False,
+        "hide": ["toc"],
+        "generated": True,
+    }
+    if not search:
+        meta["search"] = {"exclude": True}
+    front_matter = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
+    page_file = File.generated(config, src_uri, content=f"---\n{front_matter}\n---\n")
+    page_file.edit_uri = _roster_edit_uri(config)
+    files.append(page_file)
+    _generated[src_uri] = render
+
+
+def _roster_edit_uri(config) -> str | None:
+    """Send "Edit this page" on generated pages to the roster file, relative to edit_uri (which ends in docs/)."""
+    roster_file = config.extra["roster_file"]
+    if not config.edit_uri or os.path.isabs(roster_file):
+        return None
+    return "../" + os.path.normpath(roster_file).replace(os.sep, "/")
