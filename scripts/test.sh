@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Run the whole test suite from a fresh clone: install what it needs, then pytest.
+# Usage: bash scripts/test.sh [pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Browser tests need Debian's Chromium. Install it when we can (root, as in CI);
+# otherwise say how.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-liberation fonts-dejavu-core
+  else
+    echo "Chromium is needed for the browser tests: sudo apt-get install chromium fonts-liberation" >&2
+    exit 1
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+if [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/python -m pytest "$@"
