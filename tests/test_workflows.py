@@ -1,0 +1,137 @@
+"""The GitHub workflows keep their safety properties: read-only pull requests, one Pages deploy at a time."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def load(name: str) -> dict:
+    workflow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    # PyYAML follows YAML 1.1, where the key `on` means true.
+    workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def steps(job: dict) -> list[dict]:
+    return job["steps"]
+
+
+def uses(job: dict) -> list[str]:
+    return [step["uses"] for step in steps(job) if "uses" in step]
+
+
+def commands(job: dict) -> list[str]:
+    return [step["run"].strip() for step in steps(job) if "run" in step]
+
+
+@pytest.fixture(scope="module")
+def pull_request() -> dict:
+    return load("pull-request.yml")
+
+
+@pytest.fixture(scope="module")
+def deploy() -> dict:
+    return load("deploy.yml")
+
+
+def test_pull_requests_run_with_a_read_only_token(pull_request):
+    assert set(pull_request["on"]) == {"pull_request"}, "never pull_request_target: it hands forks a write token"
+    assert pull_request["permissions"] == {"contents": "read"}
+    for job in pull_request["jobs"].values():
+        assert "permissions" not in job or set(job["permissions"].values()) <= {"read", "none"}
+
+
+def test_pull_requests_never_deploy(pull_request):
+    for job in pull_request["jobs"].values():
+        assert not any(u.startswith(("actions/deploy-pages", "actions/upload-pages-artifact")) for u in uses(job))
+        assert "environment" not in job
+
+
+def test_pull_request_checks_the_roster_first_then_builds_and_runs_the_tests(pull_request):
+    (job,) = pull_request["jobs"].values()
+    run = commands(job)
+    roster_check = run.index("python hooks/roster.py --github data/therapists.yml")
+    build = run.index("mkdocs build --strict")
+    tests = run.index("bash scripts/test.sh")
+    assert roster_check < build < tests
+
+
+def test_pull_request_attaches_the_built_site(pull_request):
+    (job,) = pull_request["jobs"].values()
+    (upload,) = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["path"].rstrip("/") == "site"
+    # The preview is uploaded before the tests, so a failing test still leaves it to look at.
+    assert steps(job).index(upload) < next(
+        i for i, s in enumerate(steps(job)) if s.get("run") == "bash scripts/test.sh"
+    )
+
+
+def test_deploy_runs_only_for_main(deploy):
+    assert deploy["on"]["push"] == {"branches": ["main"]}
+    assert "pull_request" not in deploy["on"] and "pull_request_target" not in deploy["on"]
+
+
+def test_deploy_has_minimal_permissions_and_never_cancels_a_deployment(deploy):
+    assert deploy["permissions"] == {"contents": "read"}
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
+    assert "permissions" not in build, "the build runs repository code; it keeps the read-only default"
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["needs"] == "build"
+    assert publish["environment"]["name"] == "github-pages"
+
+
+def test_deploy_builds_strictly_and_publishes_with_the_pages_actions(deploy):
+    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
+    assert "mkdocs build --strict" in commands(build)
+    (package,) = [s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert package["with"]["path"].rstrip("/") == "site"
+    assert uses(publish) == ["actions/deploy-pages@v4"]
+    assert commands(publish) == [], "the job holding the Pages token runs no repository code"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
+def test_workflows_use_the_agreed_actions_and_python(name):
+    workflow = load(name)
+    allowed = {
+        "actions/checkout@v4",
+        "actions/setup-python@v5",
+        "actions/upload-artifact@v4",
+        "actions/upload-pages-artifact@v4",
+        "actions/deploy-pages@v4",
+    }
+    for job in workflow["jobs"].values():
+        assert set(uses(job)) <= allowed
+        for step in steps(job):
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                # A bare 3.10 in YAML is the number 3.1; the version must be a string.
+                assert step["with"]["python-version"] == "3.11"
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+        installs = [c for c in commands(job) if c.startswith("pip install")]
+        assert all("-r requirements.txt" in c for c in installs)
+
+
+def test_pre_commit_pins_match_requirements_lint():
+    pinned = dict(
+        line.split("==")
+        for line in (ROOT / "requirements-lint.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    )
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook_pins = {
+        dep.split("==")[0]: dep.split("==")[1]
+        for repo in config["repos"]
+        for hook in repo["hooks"]
+        for dep in hook.get("additional_dependencies", [])
+    }
+    runtime = dict(re.findall(r"^(PyYAML)==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M))
+    for package, version in hook_pins.items():
+        assert version == pinned.get(package, runtime.get(package)), f"{package}: pre-commit and requirements differ"
