@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 
@@ -135,3 +136,62 @@ def test_pre_commit_pins_match_requirements_lint():
     runtime = dict(re.findall(r"^(PyYAML)==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M))
     for package, version in hook_pins.items():
         assert version == pinned.get(package, runtime.get(package)), f"{package}: pre-commit and requirements differ"
+
+
+def code_owners(path: str) -> set[str]:
+    """The owners of a path under .github/CODEOWNERS (the last matching line wins)."""
+    owners: set[str] = set()
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, *names = line.split()
+        if pattern.startswith("/"):
+            prefix = pattern[1:]
+            matched = path.startswith(prefix) if prefix.endswith("/") else fnmatch.fnmatchcase(path, prefix)
+        else:
+            matched = fnmatch.fnmatchcase(path.rsplit("/", 1)[-1], pattern)
+        if matched:
+            owners = set(names)
+    return owners
+
+
+MAINTAINERS = {"@toronto-psychotherapy-group/web-maintainers"}
+CLINICAL = {"@toronto-psychotherapy-group/clinical-reviewers"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "hooks/roster.py",
+        "scripts/gen_schema.py",
+        "overrides/main.html",
+        "overrides/partials/crisis-box.html",
+        "mkdocs.yml",
+        ".github/workflows/deploy.yml",
+        ".github/CODEOWNERS",
+        "docs/assets/javascripts/directory.js",
+        "docs/hooks_in_docs.py",
+        "requirements.txt",
+        ".ci/run",
+    ],
+)
+def test_code_that_runs_needs_a_web_maintainer(path):
+    assert code_owners(path) == MAINTAINERS
+
+
+@pytest.mark.parametrize("path", ["docs/approaches/cbt.md", "data/therapists.yml", "docs/assets/therapists/x.jpg"])
+def test_content_needs_a_clinical_reviewer(path):
+    assert code_owners(path) == CLINICAL
+
+
+def test_issue_forms_send_crises_away_from_the_tracker():
+    config = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
+    assert config["blank_issues_enabled"] is False
+    crisis = config["contact_links"][0]
+    assert "9-8-8" in crisis["name"] and "911" in crisis["name"] and "9-8-8" in crisis["about"]
+    forms = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+    assert {f.name for f in forms} >= {"config.yml", "update-profile.yml", "article-error.yml"}
+    for form in forms:
+        if form.name != "config.yml":
+            body = yaml.safe_load(form.read_text(encoding="utf-8"))["body"]
+            assert "public" in body[0]["attributes"]["value"], f"{form.name} must warn that issues are public"
