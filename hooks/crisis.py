@@ -13,8 +13,13 @@ from render import TEMPLATES, relative
 CRISIS_FILE = Path(__file__).resolve().parent.parent / "data" / "crisis.yml"
 REQUIRED = ("name", "action", "hours", "for", "source")
 
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 def load(path: Path = CRISIS_FILE) -> dict:
@@ -31,7 +36,7 @@ def load(path: Path = CRISIS_FILE) -> dict:
         line.setdefault("sms", "")
     tels = {line.get("tel") for line in data.get("lines") or []}
     if not {"988", "911"} <= tels:
-        problems.append("the lines must include 9-8-8 (tel: \"988\") and 911 (tel: \"911\")")
+        problems.append('the lines must include 9-8-8 (tel: "988") and 911 (tel: "911")')
     if problems:
         raise ValueError(f"{path}: " + "; ".join(problems))
     return data

@@ -22,7 +22,8 @@ def on_config(config):
         log.warning(
             "data/crisis.yml: verified_on: the crisis numbers were last checked on %s, more than %s days ago; "
             "check each against its source and update verified_on",
-            data["verified_on"], data["review_every_days"],
+            data["verified_on"],
+            data["review_every_days"],
         )
     config.extra["crisis"] = data
     return config

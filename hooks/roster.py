@@ -54,6 +54,7 @@ YAML11_BOOLEANS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 MAX_NAME = 100
 MAX_SHORT = 200
 MAX_BIO = 4000
+MAX_PHOTO_BYTES = 200 * 1024  # photos load on every card; keep pages light on phones
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -226,8 +227,7 @@ def load_taxonomy(path: Path = DEFAULT_TAXONOMY) -> Taxonomy:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     terms = {
         section: tuple(
-            Term(e["name"], slugify(e["name"]), e.get("title", ""), e.get("article", ""))
-            for e in data[section]
+            Term(e["name"], slugify(e["name"]), e.get("title", ""), e.get("article", "")) for e in data[section]
         )
         for _, section, _, _ in FACETS
     }
@@ -241,8 +241,9 @@ def load_cached(path: str | os.PathLike, *, docs_dir: str | os.PathLike, display
     The hook and the macros both ask for the roster during one build; this makes
     that one read, while `mkdocs serve` still sees every edit.
     """
-    stamps = tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None
-                   for p in (Path(path), DEFAULT_TAXONOMY))
+    stamps = tuple(
+        (p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in (Path(path), DEFAULT_TAXONOMY)
+    )
     return _load_stamped(str(path), str(docs_dir), display_path, stamps)
 
 
@@ -371,7 +372,7 @@ class _Checker:
             kind = {_BOOL: "true/false", _INT: "a number"}.get(node.tag, "a number or date")
             self.problem(node, where, f"{name}: '{raw}' is read by YAML as {kind}; put it in quotes: \"{raw}\"")
             return None
-        if node.style is None and node.value.lower() in YAML11_BOOLEANS:
+        if not node.style and node.value.lower() in YAML11_BOOLEANS:
             raw = node.value
             self.problem(
                 node, where, f"{name}: '{raw}' is read by some YAML tools as true/false; put it in quotes: \"{raw}\""
@@ -428,7 +429,9 @@ class _Checker:
 
     def _terms(self, node, where: str, name: str, section: str) -> tuple[Term, ...] | None:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
-            self.problem(node, where, f"{name}: must be a list with at least one value, like [{self._example(section)}]")
+            self.problem(
+                node, where, f"{name}: must be a list with at least one value, like [{self._example(section)}]"
+            )
             return None
         allowed = {t.name: t for t in self.taxonomy.terms[section]}
         chosen: list[Term] = []
@@ -463,7 +466,9 @@ class _Checker:
     def _entry(self, node, index: int) -> Therapist | None:
         entry_line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"entry {index}", "each therapist must be a set of 'field: value' lines starting with '- id:'")
+            self.problem(
+                node, f"entry {index}", "each therapist must be a set of 'field: value' lines starting with '- id:'"
+            )
             return None
         fields = self._mapping(node, f"entry {index}")
         where = f"entry {index}"
@@ -478,7 +483,9 @@ class _Checker:
                 )
                 therapist_id = None
             elif therapist_id in RESERVED_IDS:
-                self.problem(fields["id"][1], where, f"id: '{therapist_id}' is reserved for a directory page; add a surname")
+                self.problem(
+                    fields["id"][1], where, f"id: '{therapist_id}' is reserved for a directory page; add a surname"
+                )
                 therapist_id = None
         else:
             self.problem(node, where, "id: is missing (it becomes the page address, like 'jane-doe')")
@@ -486,7 +493,9 @@ class _Checker:
             where = f"therapist '{therapist_id}'"
             if therapist_id in self.id_lines:
                 first = self.id_lines[therapist_id]
-                self.problem(fields["id"][1], where, f"id: '{therapist_id}' is already used on line {first}; ids must be unique")
+                self.problem(
+                    fields["id"][1], where, f"id: '{therapist_id}' is already used on line {first}; ids must be unique"
+                )
             else:
                 self.id_lines[therapist_id] = fields["id"][1].start_mark.line + 1
         # Problems found before the id was known are re-labelled with it.
@@ -497,7 +506,11 @@ class _Checker:
         known = set(_FIELDS)
         for key, (key_node, _) in fields.items():
             if key not in known:
-                self.problem(key_node, where, f"{key}: is not a known field{self._suggest(key, known, 'the fields are listed in CONTRIBUTING.md')}")
+                self.problem(
+                    key_node,
+                    where,
+                    f"{key}: is not a known field{self._suggest(key, known, 'the fields are listed in CONTRIBUTING.md')}",
+                )
 
         former = False
         if "former" in fields:
@@ -509,14 +522,16 @@ class _Checker:
             if name in ("id", "former"):
                 continue
             if name not in fields:
-                if name in _REQUIRED and not former:
+                if name in REQUIRED_FIELDS and not former:
                     self.problem(node, where, f"{name}: is missing (see the template in CONTRIBUTING.md)")
                 continue
             value = reader(self, fields[name][1], where, name)
             if value is not None:
                 values[name] = value
         if "photo" in values and "photo_alt" not in fields:
-            self.problem(fields["photo"][1], where, "photo_alt: is missing; describe the photo for people who cannot see it")
+            self.problem(
+                fields["photo"][1], where, "photo_alt: is missing; describe the photo for people who cannot see it"
+            )
         if len(self.problems) > errors_before or therapist_id is None or "name" not in values:
             return None
         registration = values.pop("registration", {})
@@ -564,10 +579,17 @@ class _Checker:
                 continue
             if key == "college":
                 if value not in self.taxonomy.colleges:
-                    self.problem(fields[key][1], where, f"{name}.college: '{value}' is not allowed"
-                                 f"{self._suggest(value, self.taxonomy.colleges)}")
+                    self.problem(
+                        fields[key][1],
+                        where,
+                        f"{name}.college: '{value}' is not allowed{self._suggest(value, self.taxonomy.colleges)}",
+                    )
                     continue
                 value = self.taxonomy.colleges[value]
+            if key == "number" and not fields[key][1].style:  # plain: "" (libyaml) or None
+                # YAML reads 001234 as 668 but 0900111 as text: require quotes so neither can happen.
+                self.problem(fields[key][1], where, f'{name}.number: put the number in quotes: "{value}"')
+                continue
             if key == "number" and not REGISTRATION_NUMBER_RE.match(value):
                 self.problem(fields[key][1], where, f"{name}.number: '{value}' must be letters and digits only")
                 continue
@@ -581,12 +603,20 @@ class _Checker:
         fields = self._mapping(node, where)
         for key, (key_node, _) in fields.items():
             if key not in ("individual", "couples", "sliding_scale"):
-                self.problem(key_node, where, f"{name}.{key}: is not a known field (use individual, couples, sliding_scale)")
+                self.problem(
+                    key_node, where, f"{name}.{key}: is not a known field (use individual, couples, sliding_scale)"
+                )
         for key in ("individual", "sliding_scale"):
             if key not in fields:
                 self.problem(node, where, f"{name}.{key}: is missing")
-        individual = self._integer(fields["individual"][1], where, f"{name}.individual") if "individual" in fields else None
-        sliding = self._boolean(fields["sliding_scale"][1], where, f"{name}.sliding_scale") if "sliding_scale" in fields else None
+        individual = (
+            self._integer(fields["individual"][1], where, f"{name}.individual") if "individual" in fields else None
+        )
+        sliding = (
+            self._boolean(fields["sliding_scale"][1], where, f"{name}.sliding_scale")
+            if "sliding_scale" in fields
+            else None
+        )
         couples = self._integer(fields["couples"][1], where, f"{name}.couples") if "couples" in fields else None
         if individual is None or sliding is None or ("couples" in fields and couples is None):
             return None
@@ -606,11 +636,25 @@ class _Checker:
         if value is None:
             return None
         if not PHOTO_RE.match(value):
-            self.problem(node, where, f"{name}: '{value}' must be a file in docs/assets/therapists/ "
-                         "with a lowercase name ending in .jpg, .png, .webp or .svg")
+            self.problem(
+                node,
+                where,
+                f"{name}: '{value}' must be a file in docs/assets/therapists/ "
+                "with a lowercase name ending in .jpg, .png, .webp or .svg",
+            )
             return None
-        if not (self.docs_dir / value).is_file():
+        photo = self.docs_dir / value
+        if not photo.is_file():
             self.problem(node, where, f"{name}: the file docs/{value} does not exist; upload it first")
+            return None
+        if photo.stat().st_size > MAX_PHOTO_BYTES:
+            size = -(-photo.stat().st_size // 1024)  # round up, so 200.1 KB reads as 201
+            self.problem(
+                node,
+                where,
+                f"{name}: docs/{value} is {size} KB; make it smaller than "
+                f"{MAX_PHOTO_BYTES // 1024} KB (see CONTRIBUTING.md, 'Add a photo')",
+            )
             return None
         return value
 
@@ -646,9 +690,18 @@ _FIELDS = {
     "bio": _Checker._read_bio,
     "former": _Checker._read_former,
 }
-_REQUIRED = {
-    "name", "credentials", "registration", "languages", "specialties", "approaches",
-    "clients", "formats", "fees", "accepting_new_clients", "bio",
+REQUIRED_FIELDS = {
+    "name",
+    "credentials",
+    "registration",
+    "languages",
+    "specialties",
+    "approaches",
+    "clients",
+    "formats",
+    "fees",
+    "accepting_new_clients",
+    "bio",
 }
 
 
@@ -714,7 +767,9 @@ def main(argv: list[str] | None = None) -> int:
             for problem in exc.errors:
                 print(problem.github() if github else str(problem))
             continue
-        print(f"{_display_path(Path(file))}: OK, {len(roster.therapists)} current and {len(roster.former)} former therapists")
+        print(
+            f"{_display_path(Path(file))}: OK, {len(roster.therapists)} current and {len(roster.former)} former therapists"
+        )
     return status
 
 

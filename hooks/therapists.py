@@ -47,22 +47,54 @@ def on_files(files: Files, config) -> Files:
     roster = renderer.roster
     for t in roster.therapists + roster.former:
         what = "no longer practises here" if t.former else f"{t.registration_status}, {_summary(t)}"
-        _add_page(files, config, f"therapists/{t.id}.md", t.name, f"{t.name}: {what}.",
-                  lambda t=t: renderer.profile(t), search=not t.former)
+        _add_page(
+            files,
+            config,
+            f"therapists/{t.id}.md",
+            t.name,
+            f"{t.name}: {what}.",
+            lambda t=t: renderer.profile(t),
+            search=not t.former,
+        )
     for kind, entries in renderer.facets.items():
         heading = next(h for _, _, k, h in roster_module.FACETS if k == kind)
-        _add_page(files, config, f"therapists/{kind}/index.md", f"Therapists by {heading.lower()}",
-                  f"Browse our therapists by {heading.lower()}.", lambda kind=kind: renderer.facet_index(kind))
+        _add_page(
+            files,
+            config,
+            f"therapists/{kind}/index.md",
+            f"Therapists by {heading.lower()}",
+            f"Browse our therapists by {heading.lower()}.",
+            lambda kind=kind: renderer.facet_index(kind),
+        )
         for facet in entries:
-            _add_page(files, config, f"therapists/{kind}/{facet.term.slug}.md", f"{heading}: {facet.term.name}",
-                      f"Therapists at {config.site_name} for {heading.lower()}: {facet.term.name}.",
-                      lambda facet=facet: renderer.facet(facet))
-    _add_page(files, config, "therapists/accepting.md", "Therapists accepting new clients",
-              "Therapists who are accepting new clients now.", renderer.accepting)
+            _add_page(
+                files,
+                config,
+                f"therapists/{kind}/{facet.term.slug}.md",
+                f"{heading}: {facet.term.name}",
+                f"Therapists at {config.site_name} for {heading.lower()}: {facet.term.name}.",
+                lambda facet=facet: renderer.facet(facet),
+            )
+    _add_page(
+        files,
+        config,
+        "therapists/accepting.md",
+        "Therapists accepting new clients",
+        "Therapists who are accepting new clients now.",
+        renderer.accepting,
+    )
     for number in range(2, renderer.page_count() + 1):
-        _add_page(files, config, f"therapists/page/{number}.md", f"Therapists, page {number}",
-                  f"All therapists at {config.site_name}, page {number}.", lambda n=number: renderer.directory(n))
-    files.append(File.generated(config, "therapists.json", content=roster_module.public_json(roster, config.site_url or "")))
+        _add_page(
+            files,
+            config,
+            f"therapists/page/{number}.md",
+            f"Therapists, page {number}",
+            f"All therapists at {config.site_name}, page {number}.",
+            lambda n=number: renderer.directory(n),
+        )
+    files.append(
+        File.generated(config, "therapists.json", content=roster_module.public_json(roster, config.site_url or ""))
+    )
     files.append(File.generated(config, FILTER_INDEX, content=renderer.filter_index()))
     return files
 
@@ -75,8 +107,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     reviewer = load(config).get(str(reviewer_id))
     if reviewer is None or reviewer.former:
         why = "is not in the roster" if reviewer is None else "is marked former"
-        _review_problems.append(f"docs/{page.file.src_uri}: reviewed_by: '{reviewer_id}' {why}; "
-                                "use the id of a current therapist in data/therapists.yml")
+        _review_problems.append(
+            f"docs/{page.file.src_uri}: reviewed_by: '{reviewer_id}' {why}; "
+            "use the id of a current therapist in data/therapists.yml"
+        )
         return markdown
     page.meta["reviewer"] = {"name": reviewer.name, "url": reviewer.url}
     reviewed = page.meta.get("last_reviewed")

@@ -17,10 +17,14 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+.venv/bin/python -m pip install --quiet --disable-pip-version-check \
+  -r requirements.txt -r requirements-test.txt -r requirements-lint.txt
 if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# The same checks as the pre-commit hooks: YAML lint, roster and schema checks, spelling, ruff.
+.venv/bin/pre-commit run --all-files --show-diff-on-failure
 
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/python -m pytest "$@"

@@ -22,9 +22,19 @@ class Page:
 
 class _Parser(HTMLParser):
     # Attributes that make the browser fetch something as the page loads.
-    LOADS = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-             ("iframe", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"),
-             ("link", "href")}
+    LOADS = {
+        ("script", "src"),
+        ("img", "src"),
+        ("img", "srcset"),
+        ("source", "src"),
+        ("source", "srcset"),
+        ("iframe", "src"),
+        ("video", "src"),
+        ("audio", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("link", "href"),
+    }
 
     def __init__(self, page: Page):
         super().__init__(convert_charrefs=True)
@@ -45,8 +55,18 @@ class _Parser(HTMLParser):
             if (tag, name) in self.LOADS:
                 rel = dict(attrs).get("rel", "")
                 # Navigational <link>s (canonical, alternate, next) are not fetched by the browser.
-                if tag == "link" and not any(r in rel for r in ("stylesheet", "icon", "preload", "modulepreload",
-                                                                "preconnect", "dns-prefetch", "manifest")):
+                if tag == "link" and not any(
+                    r in rel
+                    for r in (
+                        "stylesheet",
+                        "icon",
+                        "preload",
+                        "modulepreload",
+                        "preconnect",
+                        "dns-prefetch",
+                        "manifest",
+                    )
+                ):
                     continue
                 self.page.resources.append((tag, name, value))
             if tag == "a" and name == "href":

@@ -8,7 +8,6 @@ import shutil
 import textwrap
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, build_site
 from sitefiles import html_pages, read_page
 from test_roster import GOOD_ENTRY
@@ -57,8 +56,14 @@ def make_project(tmp: Path, pages: dict[str, str], nav: list[str], roster: str |
     return project
 
 
-BASE_NAV = ["index.md", "crisis.md", "therapists/index.md", "about-therapy/index.md",
-            "about-therapy/cost-and-coverage.md", "about-therapy/choosing-a-therapist.md"]
+BASE_NAV = [
+    "index.md",
+    "crisis.md",
+    "therapists/index.md",
+    "about-therapy/index.md",
+    "about-therapy/cost-and-coverage.md",
+    "about-therapy/choosing-a-therapist.md",
+]
 
 
 def build(tmp_path, pages=None, nav=None, roster=None):
@@ -91,7 +96,7 @@ def test_broken_anchor_fails_the_build(tmp_path):
 def test_page_missing_from_nav_fails_the_build(tmp_path):
     result, _ = build(tmp_path, {"article.md": ARTICLE}, BASE_NAV)
     assert result.returncode != 0
-    assert "not included in the \"nav\"" in result.stderr and "article.md" in result.stderr
+    assert 'not included in the "nav"' in result.stderr and "article.md" in result.stderr
 
 
 def test_unknown_macro_fails_the_build(tmp_path):
@@ -110,11 +115,18 @@ def test_unknown_reviewer_fails_the_build(tmp_path):
 
 def test_bad_roster_fails_with_every_message_and_no_traceback(tmp_path):
     bad = "therapists:\n" + GOOD_ENTRY.replace("[English, French]", "[English, Frnech]").replace(
-        'number: "001234"', "number: 001234")
+        'number: "001234"', "number: 001234"
+    )
     result, out = build(tmp_path, roster=bad)
     assert result.returncode != 0
-    assert "data/therapists.yml:10: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)" in result.stderr
-    assert "data/therapists.yml:8: therapist 'jane-doe': registration.number: '001234' is read by YAML as a number" in result.stderr
+    assert (
+        "data/therapists.yml:10: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)"
+        in result.stderr
+    )
+    assert (
+        "data/therapists.yml:8: therapist 'jane-doe': registration.number: '001234' is read by YAML as a number"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr + result.stdout
     assert not html_pages(out), "a failed build must not leave half a site"
 
@@ -122,8 +134,9 @@ def test_bad_roster_fails_with_every_message_and_no_traceback(tmp_path):
 def test_roster_file_comes_from_the_environment(tmp_path):
     project = make_project(tmp_path, {}, BASE_NAV)
     other = tmp_path / "other.yml"
-    other.write_text("therapists:\n" + GOOD_ENTRY.replace("jane-doe", "john-roe").replace("Jane Doe", "John Roe"),
-                     encoding="utf-8")
+    other.write_text(
+        "therapists:\n" + GOOD_ENTRY.replace("jane-doe", "john-roe").replace("Jane Doe", "John Roe"), encoding="utf-8"
+    )
     result = build_site(tmp_path / "out", project=project, roster=other)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "therapists" / "john-roe" / "index.html").exists()
@@ -135,7 +148,7 @@ PAYLOADS = [
     "<img src=x onerror=alert(2)>",
     "{{ 7*7 }}",
     "{% if true %}x{% endif %}",
-    "O'Neil & \"Co\"",
+    'O\'Neil & "Co"',
 ]
 
 

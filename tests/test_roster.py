@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+
 import roster
 
 GOOD_ENTRY = """\
@@ -70,68 +71,163 @@ def test_sample_roster_is_valid(sample_roster):
 
 # Each case: (what to replace in GOOD_ENTRY, replacement, expected message fragment with line and field).
 BAD_INPUTS = {
-    "unknown field": ("    pronouns: she/her\n", "    pronouns: she/her\n    hobby: chess\n",
-                      "data/therapists.yml:5: therapist 'jane-doe': hobby: is not a known field"),
-    "misspelt field": ("    pronouns:", "    pronuns:", "data/therapists.yml:4: therapist 'jane-doe': pronuns: is not a known field (did you mean 'pronouns'?)"),
-    "missing field": ("    bio: |\n      Jane helps adults with anxiety.\n", "",
-                      "data/therapists.yml:2: therapist 'jane-doe': bio: is missing"),
-    "duplicate key": ("    pronouns: she/her\n", "    pronouns: she/her\n    name: Janet\n",
-                      "data/therapists.yml:5: therapist 'jane-doe': name: this field appears twice (first on line 3)"),
-    "unquoted registration number": ('number: "001234"', "number: 001234",
-                                     "data/therapists.yml:8: therapist 'jane-doe': registration.number: '001234' is read by YAML as a number"),
-    "registration number as integer": ('number: "001234"', "number: 1234",
-                                       "data/therapists.yml:8: therapist 'jane-doe': registration.number: '1234' is read by YAML as a number"),
-    "YAML 1.1 boolean NO in a string": ("status: Registered Psychotherapist", "status: NO",
-                                        "data/therapists.yml:9: therapist 'jane-doe': registration.status: 'NO' is read by YAML as true/false"),
-    "yes in a list of strings": ("languages: [English, French]", "languages: [English, yes]",
-                                 "data/therapists.yml:10: therapist 'jane-doe': languages: 'yes' is read by YAML as true/false"),
-    "on in pronouns": ("pronouns: she/her", "pronouns: on",
-                       "data/therapists.yml:4: therapist 'jane-doe': pronouns: 'on' is read by YAML as true/false"),
-    "accepting yes": ("accepting_new_clients: true", "accepting_new_clients: yes",
-                      "data/therapists.yml:18: therapist 'jane-doe': accepting_new_clients: write true or false"),
-    "accepting quoted": ("accepting_new_clients: true", 'accepting_new_clients: "true"',
-                         "data/therapists.yml:18: therapist 'jane-doe': accepting_new_clients: write true or false (lowercase, no quotes)"),
-    "unknown language": ("languages: [English, French]", "languages: [English, Frnech]",
-                         "data/therapists.yml:10: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)"),
-    "unknown college": ("college: CRPO", "college: CRP",
-                        "data/therapists.yml:7: therapist 'jane-doe': registration.college: 'CRP' is not allowed (did you mean 'CRPO'?)"),
-    "http booking url": ("https://booking.example.org/jane", "http://booking.example.org/jane",
-                         "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'http://booking.example.org/jane' must start with https:"),
-    "javascript url": ("https://booking.example.org/jane", "javascript:alert(1)",
-                       "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'javascript:alert(1)' must start with https:"),
-    "javascript url behind a space": ("https://booking.example.org/jane", '" javascript:alert(1)"',
-                                      "data/therapists.yml:19: therapist 'jane-doe': booking_url: contains spaces or invisible characters"),
-    "javascript url split by a tab": ("https://booking.example.org/jane", '"java\\tscript:alert(1)"',
-                                      "data/therapists.yml:19: therapist 'jane-doe': booking_url: contains spaces or invisible characters"),
-    "javascript url with a control character": ("https://booking.example.org/jane", '"\\x01javascript:alert(1)"',
-                                                "data/therapists.yml:19: therapist 'jane-doe': booking_url: contains an invisible control character"),
-    "data url": ("https://booking.example.org/jane", '"data:text/html,<script>alert(1)</script>"',
-                 "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'data:text/html,<script>alert(1)</script>' must start with https:"),
-    "protocol-relative url": ("https://booking.example.org/jane", "//evil.example.org/",
-                              "data/therapists.yml:19: therapist 'jane-doe': booking_url: '//evil.example.org/' must start with https:"),
-    "https without host": ("https://booking.example.org/jane", "https:evil",
-                           "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'https:evil' is not a complete https:// web address"),
-    "mailto as booking url": ("booking_url: https://booking.example.org/jane", "booking_url: mailto:jane@example.org",
-                              "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'mailto:jane@example.org' must start with https:"),
-    "bad mailto contact": ("booking_url: https://booking.example.org/jane", "contact_url: mailto:jane",
-                           "data/therapists.yml:19: therapist 'jane-doe': contact_url: 'mailto:jane' is not an email link"),
-    "missing photo file": ("    bio: |", "    photo: assets/therapists/nobody.jpg\n    photo_alt: Jane\n    bio: |",
-                           "data/therapists.yml:20: therapist 'jane-doe': photo: the file docs/assets/therapists/nobody.jpg does not exist"),
-    "photo outside the photo folder": ("    bio: |", "    photo: ../../etc/passwd\n    photo_alt: Jane\n    bio: |",
-                                       "data/therapists.yml:20: therapist 'jane-doe': photo: '../../etc/passwd' must be a file in docs/assets/therapists/"),
-    "photo without alt text": ("    bio: |", "    photo: assets/therapists/olena-kovalenko.svg\n    bio: |",
-                               "data/therapists.yml:20: therapist 'jane-doe': photo_alt: is missing"),
-    "fee as text": ("individual: 150", "individual: $150",
-                    "data/therapists.yml:16: therapist 'jane-doe': fees.individual: must be a whole number of dollars"),
-    "bad id": ("id: jane-doe", "id: Jane_Doe",
-               "data/therapists.yml:2: entry 1: id: 'Jane_Doe' must be lowercase letters"),
-    "reserved id": ("id: jane-doe", "id: language",
-                    "data/therapists.yml:2: entry 1: id: 'language' is reserved"),
+    "unknown field": (
+        "    pronouns: she/her\n",
+        "    pronouns: she/her\n    hobby: chess\n",
+        "data/therapists.yml:5: therapist 'jane-doe': hobby: is not a known field",
+    ),
+    "misspelt field": (
+        "    pronouns:",
+        "    pronuns:",
+        "data/therapists.yml:4: therapist 'jane-doe': pronuns: is not a known field (did you mean 'pronouns'?)",
+    ),
+    "missing field": (
+        "    bio: |\n      Jane helps adults with anxiety.\n",
+        "",
+        "data/therapists.yml:2: therapist 'jane-doe': bio: is missing",
+    ),
+    "duplicate key": (
+        "    pronouns: she/her\n",
+        "    pronouns: she/her\n    name: Janet\n",
+        "data/therapists.yml:5: therapist 'jane-doe': name: this field appears twice (first on line 3)",
+    ),
+    "unquoted registration number": (
+        'number: "001234"',
+        "number: 001234",
+        "data/therapists.yml:8: therapist 'jane-doe': registration.number: '001234' is read by YAML as a number",
+    ),
+    "unquoted registration number read as text": (
+        'number: "001234"',
+        "number: 0900111",
+        "data/therapists.yml:8: therapist 'jane-doe': registration.number: put the number in quotes",
+    ),
+    "registration number as integer": (
+        'number: "001234"',
+        "number: 1234",
+        "data/therapists.yml:8: therapist 'jane-doe': registration.number: '1234' is read by YAML as a number",
+    ),
+    "YAML 1.1 boolean NO in a string": (
+        "status: Registered Psychotherapist",
+        "status: NO",
+        "data/therapists.yml:9: therapist 'jane-doe': registration.status: 'NO' is read by YAML as true/false",
+    ),
+    "yes in a list of strings": (
+        "languages: [English, French]",
+        "languages: [English, yes]",
+        "data/therapists.yml:10: therapist 'jane-doe': languages: 'yes' is read by YAML as true/false",
+    ),
+    "on in pronouns": (
+        "pronouns: she/her",
+        "pronouns: on",
+        "data/therapists.yml:4: therapist 'jane-doe': pronouns: 'on' is read by YAML as true/false",
+    ),
+    "accepting yes": (
+        "accepting_new_clients: true",
+        "accepting_new_clients: yes",
+        "data/therapists.yml:18: therapist 'jane-doe': accepting_new_clients: write true or false",
+    ),
+    "accepting quoted": (
+        "accepting_new_clients: true",
+        'accepting_new_clients: "true"',
+        "data/therapists.yml:18: therapist 'jane-doe': accepting_new_clients: write true or false (lowercase, no quotes)",
+    ),
+    "unknown language": (
+        "languages: [English, French]",
+        "languages: [English, Frnech]",
+        "data/therapists.yml:10: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)",
+    ),
+    "unknown college": (
+        "college: CRPO",
+        "college: CRP",
+        "data/therapists.yml:7: therapist 'jane-doe': registration.college: 'CRP' is not allowed (did you mean 'CRPO'?)",
+    ),
+    "http booking url": (
+        "https://booking.example.org/jane",
+        "http://booking.example.org/jane",
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'http://booking.example.org/jane' must start with https:",
+    ),
+    "javascript url": (
+        "https://booking.example.org/jane",
+        "javascript:alert(1)",
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'javascript:alert(1)' must start with https:",
+    ),
+    "javascript url behind a space": (
+        "https://booking.example.org/jane",
+        '" javascript:alert(1)"',
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: contains spaces or invisible characters",
+    ),
+    "javascript url split by a tab": (
+        "https://booking.example.org/jane",
+        '"java\\tscript:alert(1)"',
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: contains spaces or invisible characters",
+    ),
+    "javascript url with a control character": (
+        "https://booking.example.org/jane",
+        '"\\x01javascript:alert(1)"',
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: contains an invisible control character",
+    ),
+    "data url": (
+        "https://booking.example.org/jane",
+        '"data:text/html,<script>alert(1)</script>"',
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'data:text/html,<script>alert(1)</script>' must start with https:",
+    ),
+    "protocol-relative url": (
+        "https://booking.example.org/jane",
+        "//evil.example.org/",
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: '//evil.example.org/' must start with https:",
+    ),
+    "https without host": (
+        "https://booking.example.org/jane",
+        "https:evil",
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'https:evil' is not a complete https:// web address",
+    ),
+    "mailto as booking url": (
+        "booking_url: https://booking.example.org/jane",
+        "booking_url: mailto:jane@example.org",
+        "data/therapists.yml:19: therapist 'jane-doe': booking_url: 'mailto:jane@example.org' must start with https:",
+    ),
+    "bad mailto contact": (
+        "booking_url: https://booking.example.org/jane",
+        "contact_url: mailto:jane",
+        "data/therapists.yml:19: therapist 'jane-doe': contact_url: 'mailto:jane' is not an email link",
+    ),
+    "missing photo file": (
+        "    bio: |",
+        "    photo: assets/therapists/nobody.jpg\n    photo_alt: Jane\n    bio: |",
+        "data/therapists.yml:20: therapist 'jane-doe': photo: the file docs/assets/therapists/nobody.jpg does not exist",
+    ),
+    "photo outside the photo folder": (
+        "    bio: |",
+        "    photo: ../../etc/passwd\n    photo_alt: Jane\n    bio: |",
+        "data/therapists.yml:20: therapist 'jane-doe': photo: '../../etc/passwd' must be a file in docs/assets/therapists/",
+    ),
+    "photo without alt text": (
+        "    bio: |",
+        "    photo: assets/therapists/olena-kovalenko.svg\n    bio: |",
+        "data/therapists.yml:20: therapist 'jane-doe': photo_alt: is missing",
+    ),
+    "fee as text": (
+        "individual: 150",
+        "individual: $150",
+        "data/therapists.yml:16: therapist 'jane-doe': fees.individual: must be a whole number of dollars",
+    ),
+    "bad id": (
+        "id: jane-doe",
+        "id: Jane_Doe",
+        "data/therapists.yml:2: entry 1: id: 'Jane_Doe' must be lowercase letters",
+    ),
+    "reserved id": ("id: jane-doe", "id: language", "data/therapists.yml:2: entry 1: id: 'language' is reserved"),
     "empty name": ("name: Jane Doe", "name:", "data/therapists.yml:3: therapist 'jane-doe': name: is empty"),
-    "empty list": ("approaches: [CBT]", "approaches: []",
-                   "data/therapists.yml:12: therapist 'jane-doe': approaches: must be a list with at least one value"),
-    "value listed twice": ("specialties: [Anxiety]", "specialties: [Anxiety, Anxiety]",
-                           "data/therapists.yml:11: therapist 'jane-doe': specialties: 'Anxiety' is listed twice"),
+    "empty list": (
+        "approaches: [CBT]",
+        "approaches: []",
+        "data/therapists.yml:12: therapist 'jane-doe': approaches: must be a list with at least one value",
+    ),
+    "value listed twice": (
+        "specialties: [Anxiety]",
+        "specialties: [Anxiety, Anxiety]",
+        "data/therapists.yml:11: therapist 'jane-doe': specialties: 'Anxiety' is listed twice",
+    ),
 }
 
 
@@ -144,7 +240,9 @@ def test_bad_input_is_refused_with_line_and_field(tmp_path, case):
 
 def test_duplicate_ids_name_both_lines(tmp_path):
     errors = errors_for(tmp_path, "therapists:\n" + GOOD_ENTRY + GOOD_ENTRY)
-    assert errors == ["data/therapists.yml:22: therapist 'jane-doe': id: 'jane-doe' is already used on line 2; ids must be unique"]
+    assert errors == [
+        "data/therapists.yml:22: therapist 'jane-doe': id: 'jane-doe' is already used on line 2; ids must be unique"
+    ]
 
 
 def test_anchors_and_aliases_are_refused(tmp_path):
@@ -155,7 +253,9 @@ def test_anchors_and_aliases_are_refused(tmp_path):
 
 def test_every_error_is_collected(tmp_path):
     text = entry_with("languages: [English, French]", "languages: [Frnech]").replace("college: CRPO", "college: XYZ")
-    text += GOOD_ENTRY.replace("jane-doe", "john-roe").replace("accepting_new_clients: true", "accepting_new_clients: no")
+    text += GOOD_ENTRY.replace("jane-doe", "john-roe").replace(
+        "accepting_new_clients: true", "accepting_new_clients: no"
+    )
     errors = errors_for(tmp_path, text)
     assert len(errors) == 3, errors
     assert {e.split(": ")[2] for e in errors} == {"registration.college", "languages", "accepting_new_clients"}
@@ -179,7 +279,9 @@ def test_broken_files(tmp_path, text, expected):
 
 
 def test_former_entry_needs_only_id_and_name(tmp_path):
-    result = check(tmp_path, "therapists:\n" + GOOD_ENTRY + "  - id: old-friend\n    name: Old Friend\n    former: true\n")
+    result = check(
+        tmp_path, "therapists:\n" + GOOD_ENTRY + "  - id: old-friend\n    name: Old Friend\n    former: true\n"
+    )
     assert [t.id for t in result.former] == ["old-friend"]
     assert [t.id for t in result.therapists] == ["jane-doe"]
 
@@ -204,8 +306,14 @@ def test_offering_rejects_unknown_approach(sample_roster):
         sample_roster.offering("Reiki")
 
 
-@pytest.mark.parametrize("text, slug", [("LGBTQ2S+ affirming care", "lgbtq2s-affirming-care"), ("In person", "in-person"),
-                                        ("Sofía Márquez", "sofia-marquez")])
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("LGBTQ2S+ affirming care", "lgbtq2s-affirming-care"),
+        ("In person", "in-person"),
+        ("Sofía Márquez", "sofia-marquez"),
+    ],
+)
 def test_slugify(text, slug):
     assert roster.slugify(text) == slug
 
@@ -218,7 +326,10 @@ def test_command_line_output(tmp_path, capsys):
     assert plain.endswith(":10: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)")
     assert roster.main(["--github", str(path)]) == 1
     annotation = capsys.readouterr().out.strip()
-    assert annotation.startswith("::error file=") and ",line=10,title=Roster check::therapist 'jane-doe': languages:" in annotation
+    assert (
+        annotation.startswith("::error file=")
+        and ",line=10,title=Roster check::therapist 'jane-doe': languages:" in annotation
+    )
     good = tmp_path / "good.yml"
     good.write_text("therapists:\n" + GOOD_ENTRY, encoding="utf-8")
     assert roster.main([str(good)]) == 0
@@ -236,3 +347,20 @@ def test_public_json_has_every_current_therapist_and_no_former(sample_roster):
 def test_dedent_helper_matches_good_entry():
     # Guards the fixture itself: GOOD_ENTRY must stay a two-space-indented list item.
     assert textwrap.dedent(GOOD_ENTRY).startswith("- id: jane-doe")
+
+
+def test_photo_over_the_size_limit_is_refused(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "assets" / "therapists").mkdir(parents=True)
+    (docs / "assets" / "therapists" / "jane.jpg").write_bytes(b"x" * (roster.MAX_PHOTO_BYTES + 1))
+    path = tmp_path / "therapists.yml"
+    path.write_text(
+        entry_with("    bio: |", "    photo: assets/therapists/jane.jpg\n    photo_alt: Jane\n    bio: |"),
+        encoding="utf-8",
+    )
+    with pytest.raises(roster.RosterError) as caught:
+        roster.load_and_validate(path, docs_dir=docs, display_path="data/therapists.yml")
+    assert [str(e) for e in caught.value.errors] == [
+        "data/therapists.yml:20: therapist 'jane-doe': photo: docs/assets/therapists/jane.jpg is 201 KB; "
+        "make it smaller than 200 KB (see CONTRIBUTING.md, 'Add a photo')"
+    ]

@@ -28,8 +28,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import roster
 import yaml
+
+import roster
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "data" / "therapists.schema.json"
@@ -155,22 +156,7 @@ def test_good_fixture_passes_both(path):
     assert schema_errors(path) == []
 
 
-# Fixtures the build's check does not refuse yet, though the roster contract says it must.
-# strict=True: once hooks/roster.py is fixed this fails, as a reminder to remove the entry.
-KNOWN_GAPS = {
-    "unquoted-registration-number-not-octal": "hooks/roster.py accepts an unquoted registration number that "
-    "YAML 1.1 happens to read as text (0900111); the contract says numbers must be quoted",
-}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[f.stem])) if f.stem in KNOWN_GAPS else f
-        for f in BAD_FIXTURES
-    ],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("path", BAD_FIXTURES, ids=lambda p: p.stem)
 def test_bad_fixture_is_refused_by_the_build_naming_the_field(path):
     expect = header(path)["expect"]
     messages = validator_errors(path)
@@ -209,7 +195,7 @@ def test_both_agree_on_which_fields_are_required(field, tmp_path):
 
 
 def test_github_mode_prints_one_annotation_per_problem_with_file_and_line():
-    paths = [str(p.relative_to(ROOT)) for p in BAD_FIXTURES if p.stem not in KNOWN_GAPS]
+    paths = [str(p.relative_to(ROOT)) for p in BAD_FIXTURES]
     result = subprocess.run(
         [sys.executable, "hooks/roster.py", "--github", *paths], cwd=ROOT, capture_output=True, text=True
     )

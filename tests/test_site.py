@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+
 import roster as roster_module
 from sitefiles import html_pages, read_page
 
@@ -22,9 +23,16 @@ def test_site_has_the_expected_pages(pages, sample_roster):
 
 
 def test_every_page_has_the_crisis_box(pages):
-    missing = [name for name, page in pages.items()
-               if not ('href="tel:988"' in page.html and "9-8-8" in page.text and 'href="tel:911"' in page.html
-                       and 'class="tpg-crisis-box"' in page.html)]
+    missing = [
+        name
+        for name, page in pages.items()
+        if not (
+            'href="tel:988"' in page.html
+            and "9-8-8" in page.text
+            and 'href="tel:911"' in page.html
+            and 'class="tpg-crisis-box"' in page.html
+        )
+    ]
     assert not missing, f"pages without the crisis box: {missing}"
 
 
@@ -126,7 +134,7 @@ def test_public_json_matches_the_roster(site, sample_roster):
 def test_filter_index_matches_the_roster(site, sample_roster):
     data = json.loads((site / "therapists" / "directory.json").read_text(encoding="utf-8"))
     assert len(data["therapists"]) == len(sample_roster.therapists)
-    for record, t in zip(data["therapists"], sample_roster.therapists):
+    for record, t in zip(data["therapists"], sample_roster.therapists, strict=True):
         assert f'data-id="{t.id}"' in record["html"]
         assert record["a"] is t.accepting_new_clients
         assert record["f"]["language"] == [term.slug for term in t.languages]
@@ -135,7 +143,10 @@ def test_filter_index_matches_the_roster(site, sample_roster):
 def test_generated_pages_edit_the_roster_file(pages, sample_roster):
     page = pages[f"therapists/{sample_roster.therapists[0].id}/index.html"]
     assert "https://github.com/toronto-psychotherapy-group/website/edit/main/data/therapists.yml" in page.html
-    assert "https://github.com/toronto-psychotherapy-group/website/edit/main/docs/crisis.md" in pages["crisis/index.html"].html
+    assert (
+        "https://github.com/toronto-psychotherapy-group/website/edit/main/docs/crisis.md"
+        in pages["crisis/index.html"].html
+    )
 
 
 def test_articles_show_their_reviewer(pages, sample_roster):
