@@ -14,7 +14,6 @@ and prints one line per problem, in the form an editor can act on:
 from __future__ import annotations
 
 import difflib
-import functools
 import json
 import os
 import re
@@ -239,17 +238,23 @@ def load_cached(path: str | os.PathLike, *, docs_dir: str | os.PathLike, display
     """load_and_validate, memoised on the files' modification times.
 
     The hook and the macros both ask for the roster during one build; this makes
-    that one read, while `mkdocs serve` still sees every edit.
+    that one read, while `mkdocs serve` still sees every edit. The display path is
+    not part of the key (the hook and the macros spell an absolute ROSTER_FILE
+    differently); a roster with problems is never cached, so its errors always
+    name the file as the caller asked.
     """
     stamps = tuple(
         (p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in (Path(path), DEFAULT_TAXONOMY)
     )
-    return _load_stamped(str(path), str(docs_dir), display_path, stamps)
+    key = (str(path), str(docs_dir), stamps)
+    if key not in _loaded:
+        roster = load_and_validate(path, docs_dir=docs_dir, display_path=display_path)
+        _loaded.clear()  # a changed file replaces the roster; old copies would only hold memory
+        _loaded[key] = roster
+    return _loaded[key]
 
 
-@functools.lru_cache(maxsize=4)
-def _load_stamped(path: str, docs_dir: str, display_path: str, stamps: tuple) -> Roster:
-    return load_and_validate(path, docs_dir=docs_dir, display_path=display_path)
+_loaded: dict[tuple, Roster] = {}
 
 
 def load_and_validate(
