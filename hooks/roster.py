@@ -49,6 +49,9 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^\+?[0-9-]{3,20}$")
 # Words that YAML 1.1 (PyYAML, and GitHub's own YAML tools) reads as booleans.
 YAML11_BOOLEANS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+# Unicode's control characters (category Cc) other than newline and tab; a
+# regular expression, because checking each character of a large roster is slow.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 MAX_NAME = 100
 MAX_SHORT = 200
@@ -386,7 +389,7 @@ class _Checker:
         if len(node.value) > max_len:
             self.problem(node, where, f"{name}: is {len(node.value)} characters long; the limit is {max_len}")
             return None
-        if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in node.value):
+        if _CONTROL_RE.search(node.value):
             self.problem(node, where, f"{name}: contains an invisible control character; retype it")
             return None
         return node.value
