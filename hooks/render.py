@@ -79,6 +79,40 @@ def json_ld(data: dict) -> Markup:
     return Markup(text)
 
 
+# One template environment for every Renderer: the macros make a Renderer per
+# call, and each would otherwise parse and compile the templates again. What
+# differs between rosters (roster, facets, site name) is passed when rendering.
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters.update(bio=bio_html, json_ld=json_ld)
+
+# Card HTML already rendered, by therapist and the card's two relative links. Every
+# facet page (and directory page 2..N) sees the same links, so a therapist listed
+# under a dozen facets has their card rendered about three times, not a dozen.
+_cards: dict[tuple, Markup] = {}
+
+
+def card_html(t: Therapist, url) -> Markup:
+    """The card macro of card.html for `t`, rendered once per distinct pair of links."""
+    key = (t, url(t.url), url(t.photo) if t.photo else "")
+    html = _cards.get(key)
+    if html is None:
+        html = _cards[key] = _ENV.get_template("card.html").module.card(t, url)
+    return html
+
+
+_ENV.globals.update(
+    facet_kinds=[(kind, heading) for _, _, kind, heading in FACETS],
+    directory_url=DIRECTORY_URL,
+    card_html=card_html,
+)
+
+
 class Renderer:
     """Renders every roster page. URLs in the output are relative to the page they appear on."""
 
@@ -86,28 +120,15 @@ class Renderer:
         self.roster = roster
         self.site_name = site_name
         self.site_url = site_url
-        self.facets = roster.facets()
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.globals.update(
-            roster=roster,
-            facets=self.facets,
-            facet_kinds=[(kind, heading) for _, _, kind, heading in FACETS],
-            site_name=site_name,
-            directory_url=DIRECTORY_URL,
-        )
-        self.env.filters.update(bio=bio_html, json_ld=json_ld)
+        self.facets = _facets(roster)
 
     def _render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:
             return relative(target, page_url)
 
-        return self.env.get_template(template).render(url=url, page_url=page_url, **context)
+        return _ENV.get_template(template).render(
+            url=url, page_url=page_url, roster=self.roster, facets=self.facets, site_name=self.site_name, **context
+        )
 
     # ---- pages --------------------------------------------------------------
 
@@ -151,14 +172,13 @@ class Renderer:
 
     def filter_index(self) -> str:
         """What the directory's filter script loads: each card's facets and its HTML."""
-        card = self.env.get_template("card.html").module.card
         records = []
         for t in self.roster.therapists:
             records.append(
                 {
                     "f": {kind: [term.slug for term in t.facet(field)] for field, _, kind, _ in FACETS},
                     "a": t.accepting_new_clients,
-                    "html": str(card(t, lambda target: relative(target, DIRECTORY_URL))),
+                    "html": str(card_html(t, lambda target: relative(target, DIRECTORY_URL))),
                 }
             )
         return json.dumps({"page_size": PAGE_SIZE, "therapists": records}, ensure_ascii=False, separators=(",", ":"))
@@ -193,3 +213,19 @@ class Renderer:
             "url": page_url,
             "mainEntity": person,
         }
+
+
+def _facets(roster: Roster) -> dict:
+    """roster.facets(), computed once per roster (the macros make a Renderer per call)."""
+    if _facets_of.get("roster") is not roster:
+        _facets_of.update(roster=roster, facets=roster.facets())
+    return _facets_of["facets"]
+
+
+_facets_of: dict = {}
+
+
+def new_build() -> None:
+    """Forget cards and facets from an earlier build (`mkdocs serve` rebuilds after a template edit)."""
+    _cards.clear()
+    _facets_of.clear()

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import roster as roster_module
-from render import FILTER_INDEX, Renderer
+from render import FILTER_INDEX, Renderer, new_build
 
 # Pages this hook generated in the current build: source path -> function returning its HTML.
 _generated: dict[str, object] = {}
@@ -37,6 +37,7 @@ def load(config) -> roster_module.Roster:
 # Check the roster before anything is built, so a bad entry stops the build early.
 def on_config(config):
     load(config)
+    new_build()
     _generated.clear()
     _review_problems.clear()
 
