@@ -42,7 +42,9 @@ def on_config(config):
     _review_problems.clear()
 
 
-# Add a profile per therapist, the facet pages, and the JSON files.
+# Add a profile per therapist, the facet pages, and the JSON files. Facet, accepting
+# and directory pages 2..N only repeat profiles' cards, so they stay out of the search
+# index, which every visitor downloads: search finds the therapist's own page.
 def on_files(files: Files, config) -> Files:
     renderer = _renderer(config)
     roster = renderer.roster
@@ -75,6 +77,7 @@ def on_files(files: Files, config) -> Files:
                 f"{heading}: {facet.term.name}",
                 f"Therapists at {config.site_name} for {heading.lower()}: {facet.term.name}.",
                 lambda facet=facet: renderer.facet(facet),
+                search=False,
             )
     _add_page(
         files,
@@ -83,6 +86,7 @@ def on_files(files: Files, config) -> Files:
         "Therapists accepting new clients",
         "Therapists who are accepting new clients now.",
         renderer.accepting,
+        search=False,
     )
     for number in range(2, renderer.page_count() + 1):
         _add_page(
@@ -92,6 +96,7 @@ def on_files(files: Files, config) -> Files:
             f"Therapists, page {number}",
             f"All therapists at {config.site_name}, page {number}.",
             lambda n=number: renderer.directory(n),
+            search=False,
         )
     files.append(
         File.generated(config, "therapists.json", content=roster_module.public_json(roster, config.site_url or ""))
