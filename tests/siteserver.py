@@ -1,0 +1,116 @@
+"""Serving a built site on 127.0.0.1 the way GitHub Pages does, and the pages that stand for each template.
+
+Used by the browser tests (tests/browser/) and by the report commands
+(scripts/lighthouse.py, scripts/screenshots.py), so all of them look at the same pages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import re
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def site_mount(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The path the site is published under, from site_url (e.g. "/website/").
+
+    The 404 page's links and assets are absolute to this path, so the site must be
+    served under it for that page to work.
+    """
+    match = re.search(r"^site_url:\s*(\S+)", config.read_text(encoding="utf-8"), re.M)
+    assert match, f"{config}: no site_url"
+    path = urlsplit(match.group(1)).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Files under `mount`, and the site's 404.html (status 404) for anything missing there, as on GitHub Pages."""
+
+    mount = "/"
+
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if not path.startswith(self.mount) and path + "/" != self.mount:
+            self.send_error(404)
+            return None
+        local = Path(self.translate_path(self.path))
+        if local.exists():
+            return super().send_head()
+        not_found = Path(self.directory) / "404.html"
+        if not not_found.is_file():
+            self.send_error(404)
+            return None
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def translate_path(self, path: str) -> str:
+        parts = urlsplit(path)
+        inside = parts.path[len(self.mount) :] if parts.path.startswith(self.mount) else ""
+        return super().translate_path("/" + inside)
+
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path, mount: str = "/") -> Iterator[str]:
+    """Serve `directory` at http://127.0.0.1:<free port><mount>; yield that URL."""
+    handler = functools.partial(type("Handler", (_Handler,), {"mount": mount}), directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{mount}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+# Every page template of the site, by the name the tests and reports use.
+TEMPLATES = (
+    "home",
+    "article",
+    "crisis",
+    "directory",
+    "profile",
+    "facet-index",
+    "facet",
+    "accepting",
+    "former-profile",
+    "404",
+)
+
+
+def template_pages(roster) -> dict[str, str]:
+    """A page for each of TEMPLATES, as site-relative URLs (no "former-profile" if nobody has left)."""
+    with_photo = [t for t in roster.therapists if t.photo]
+    profile = (with_photo or roster.therapists)[0]
+    facets = roster.facets()
+    pages = {
+        "home": "",
+        "article": "about-therapy/what-to-expect/",
+        "crisis": "crisis/",
+        "directory": "therapists/",
+        "profile": profile.url,
+        "facet-index": "therapists/language/",
+        "facet": facets["approach"][0].url,
+        "accepting": "therapists/accepting/",
+        "404": "404.html",
+    }
+    if roster.former:
+        pages["former-profile"] = roster.former[0].url
+    return pages
