@@ -1,0 +1,379 @@
+"""Rules every article in docs/ must meet, and a failing example for each rule.
+
+The articles give health and legal information to people who may be in
+distress, so each one must say who reviewed it and when, cite its sources,
+never repeat the errors of the document the site replaced, never publish a
+fact we could not confirm, and stay at a grade 8 reading level.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import readability  # noqa: E402
+
+DOCS = ROOT / "docs"
+# The document the knowledge base replaces. It lives in the project's shared
+# folder beside the repository, not in the repository, so it is never published.
+SEED_DIR = Path(os.environ.get("SEED_DIR", ROOT.parent / "shared" / "seed"))
+
+# Pages that are not reviewed health articles: they need a description and a
+# review date, but no reviewer or sources.
+LIGHT_RULES = {"about/privacy.md"}
+
+ARTICLES = readability.article_paths(DOCS)
+FULL_RULES = [p for p in ARTICLES if p.relative_to(DOCS).as_posix() not in LIGHT_RULES]
+
+
+def _id(path: Path) -> str:
+    return path.relative_to(DOCS).as_posix()
+
+
+# ---------------------------------------------------------------------------
+# Checks: each takes page text and returns a list of problems (empty = fine).
+# ---------------------------------------------------------------------------
+
+
+def front_matter(text: str) -> dict:
+    """The page's YAML front matter, which must be a mapping."""
+    match = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+    if not match:
+        raise ValueError("no front matter: the page must start with a --- block")
+    meta = yaml.safe_load(match.group(1))
+    if not isinstance(meta, dict):
+        raise ValueError(f"front matter is a {type(meta).__name__}, not a mapping of keys to values")
+    return meta
+
+
+def check_description(meta: dict) -> list[str]:
+    value = meta.get("description")
+    return [] if isinstance(value, str) and value.strip() else ["description: missing or empty"]
+
+
+def check_last_reviewed(meta: dict, today: datetime.date) -> list[str]:
+    value = meta.get("last_reviewed")
+    # A datetime is also a date; the field is a calendar day, so reject it.
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        return [f"last_reviewed: {value!r} is not a date like 2026-11-26"]
+    return [f"last_reviewed: {value} is in the future"] if value > today else []
+
+
+def current_therapist_ids(roster_text: str) -> set[str]:
+    entries = yaml.safe_load(roster_text)["therapists"]
+    return {t["id"] for t in entries if not t.get("former", False)}
+
+
+def check_reviewed_by(meta: dict, current_ids: set[str]) -> list[str]:
+    value = meta.get("reviewed_by")
+    if value in current_ids:
+        return []
+    return [f"reviewed_by: {value!r} is not the id of a current therapist in data/therapists.yml"]
+
+
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:(.*)$", re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
+
+
+def check_sources(text: str) -> list[str]:
+    problems = []
+    if not re.search(r"^## Sources[ \t]*$", text, re.M):
+        problems.append("no '## Sources' heading")
+    definitions = {label: body for label, body in _FOOTNOTE_DEF.findall(text)}
+    if not definitions:
+        problems.append("no footnote definitions ([^label]: source)")
+    references = set(_FOOTNOTE_REF.findall(text))
+    problems += [f"footnote [^{label}] is used but not defined" for label in sorted(references - set(definitions))]
+    problems += [f"footnote [^{label}] is defined but never used" for label in sorted(set(definitions) - references)]
+    problems += [
+        f"footnote [^{label}] gives no link to its source"
+        for label, body in definitions.items()
+        if not re.search(r"<https?://[^>\s]+>", body)
+    ]
+    return problems
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+NGRAM = 8
+
+
+def _ngrams(text: str, n: int = NGRAM) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def check_not_copied(text: str, seed_ngrams: set[tuple[str, ...]]) -> list[str]:
+    shared = sorted(_ngrams(text) & seed_ngrams)
+    return [f"shares {NGRAM} words in a row with the seed document: '{' '.join(g)}'" for g in shared[:3]]
+
+
+# The seed document's errors (content-facts.md section 8) and wording that
+# breaks safe-messaging guidance. Each pattern names what it catches.
+FALSE_CLAIMS = {
+    "psychotherapists are unlicensed": r"\bnot\s+(?:even\s+)?licen[cs]ed\b",
+    "no training is required": r"\bnot\s+(?:legally\s+)?required\s+to\s+(?:have|complete)\b",
+    "therapy swaps painful memories for pleasant ones": r"\bredirect\w*\b[^.]{0,80}\bmore\s+pleasant\b",
+    "therapy is not mainstream": r"\bnot\s+utili[sz]e\s+a\s+more\s+traditional\b",
+    "psychologists attend group therapy led by others": r"\bpsychologists?\s+(?:frequently\s+)?attend\s+group\s+therapy\b",
+    "psychologists can prescribe in Ontario": r"\bpsychologists\s+(?:can|may|are\s+able\s+to)\s+prescribe\b",
+    "therapists must report any risk": r"\b(?:must|have\s+to|are\s+required\s+to)\s+(?:warn\s+(?:others|anyone|people)|report\s+(?:any|every|all)\s+risks?)\b",
+    "'committed suicide' (say 'died by suicide')": r"\bcommit(?:s|ted|ting)?\s+suicide\b",
+    "superlative about the practice": r"\bthe\s+best\s+(?:psychotherapists?|therapists?|practice|care)\b",
+}
+
+
+def check_false_claims(text: str) -> list[str]:
+    return [
+        f"repeats a false or unsafe claim ({name})" for name, rx in FALSE_CLAIMS.items() if re.search(rx, text, re.I)
+    ]
+
+
+# Numbers the fact sheet confirms (data/crisis.yml lists the crisis lines).
+CONFIRMED_NUMBERS = {"416-408-4357", "1-800-668-6868", "416-808-2222"}
+
+UNCONFIRMED = {
+    "a fee given as a dollar figure": r"\$\s?\d",
+    "the unconfirmed '80%' or 'd = 0.8' effect size": r"\b80\s?%|\b80\s+per\s?cent\b|\bd\s*[≈=~]\s*0?\.8\b|\beffect\s+size\s+of\s+(?:about\s+)?0?\.8\b",
+    "CRPO's unconfirmed 2027 requirements": r"\b2027\b",
+    "nurse practitioner prescribing": r"\bnurse\s+practitioners?\s+(?:can|may)\s+prescribe\b",
+    "'OHIP does not cover' stated as fact": r"\bOHIP\s+(?:does\s+not|doesn't|will\s+not|won't)\s+(?:cover|pay)\b",
+    "'counsellor' stated to be an unprotected title": r"\bcounsell?or\W{0,2}\s+is\s+not\s+a\s+protected\s+title\b",
+    "a number for Gerstein or Hope for Wellness": r"(?:Gerstein|Hope\s+for\s+Wellness)[^\n]{0,120}\d{3}",
+}
+_PHONE = re.compile(r"\b(?:1-)?\d{3}-\d{3}-\d{4}\b")
+
+
+def check_unconfirmed(text: str) -> list[str]:
+    problems = [
+        f"publishes an unconfirmed item ({name})" for name, rx in UNCONFIRMED.items() if re.search(rx, text, re.I)
+    ]
+    problems += [
+        f"phone number {n} is not in the confirmed list" for n in _PHONE.findall(text) if n not in CONFIRMED_NUMBERS
+    ]
+    return problems
+
+
+def check_readability(text: str) -> list[str]:
+    grade = readability.grade(text)
+    return [f"reading grade {grade} is above {readability.MAX_GRADE:g}"] if grade > readability.MAX_GRADE else []
+
+
+# ---------------------------------------------------------------------------
+# The checks applied to every article.
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_ngrams() -> set[tuple[str, ...]]:
+    files = sorted(SEED_DIR.glob("*.txt"))
+    if not files:
+        message = f"seed document not found in {SEED_DIR} (set SEED_DIR to its folder)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return set().union(*(_ngrams(f.read_text(encoding="utf-8")) for f in files))
+
+
+@pytest.fixture(scope="module")
+def current_ids() -> set[str]:
+    return current_therapist_ids((ROOT / "data" / "therapists.yml").read_text(encoding="utf-8"))
+
+
+def test_the_knowledge_base_is_there():
+    names = {_id(p) for p in ARTICLES}
+    assert {"about-therapy/what-psychotherapists-do.md", "approaches/cbt.md", "faq.md", "glossary.md"} <= names
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=_id)
+def test_front_matter_describes_and_dates_the_page(path):
+    meta = front_matter(path.read_text(encoding="utf-8"))
+    assert check_description(meta) + check_last_reviewed(meta, datetime.date.today()) == []
+
+
+@pytest.mark.parametrize("path", FULL_RULES, ids=_id)
+def test_reviewed_by_a_current_therapist(path, current_ids):
+    assert check_reviewed_by(front_matter(path.read_text(encoding="utf-8")), current_ids) == []
+
+
+@pytest.mark.parametrize("path", FULL_RULES, ids=_id)
+def test_cites_its_sources(path):
+    assert check_sources(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=_id)
+def test_does_not_copy_the_seed_document(path, seed_ngrams):
+    assert check_not_copied(path.read_text(encoding="utf-8"), seed_ngrams) == []
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=_id)
+def test_does_not_repeat_false_or_unconfirmed_claims(path):
+    text = path.read_text(encoding="utf-8")
+    assert check_false_claims(text) + check_unconfirmed(text) == []
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=_id)
+def test_reads_at_grade_8_or_lower(path):
+    assert check_readability(path.read_text(encoding="utf-8")) == []
+
+
+def test_abbreviations_are_well_formed():
+    lines = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8").splitlines()
+    bad = [line for line in lines if line and not re.fullmatch(r"\*\[[A-Za-z0-9.]+\]: \S.*", line)]
+    assert lines and bad == []
+
+
+# ---------------------------------------------------------------------------
+# Each rule must be able to fail.
+# ---------------------------------------------------------------------------
+
+GOOD = """---
+description: A page.
+last_reviewed: 2026-01-05
+reviewed_by: amara-okafor
+---
+
+# A page
+
+Therapy can help.[^nhs]
+
+## Sources
+
+[^nhs]: NHS, "Types of talking therapies." <https://www.nhs.uk/>
+"""
+
+
+def test_good_example_passes_every_check():
+    meta = front_matter(GOOD)
+    assert check_description(meta) == []
+    assert check_last_reviewed(meta, datetime.date(2026, 11, 26)) == []
+    assert check_reviewed_by(meta, {"amara-okafor"}) == []
+    assert check_sources(GOOD) == []
+    assert check_false_claims(GOOD) + check_unconfirmed(GOOD) + check_readability(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["# No front matter\n", "---\n- a list\n---\n", "---\nkey: [unclosed\n---\n"],
+    ids=["none", "list", "bad-yaml"],
+)
+def test_front_matter_must_be_a_mapping(text):
+    with pytest.raises((ValueError, yaml.YAMLError)):
+        front_matter(text)
+
+
+def test_description_must_not_be_empty():
+    assert check_description({"description": "  "})
+    assert check_description({})
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2026-11-26", datetime.datetime(2026, 1, 1, 9, 0), datetime.date(2027, 1, 1), None],
+    ids=["string", "datetime", "future", "missing"],
+)
+def test_last_reviewed_must_be_a_past_date(value):
+    assert check_last_reviewed({"last_reviewed": value}, datetime.date(2026, 11, 26))
+
+
+def test_reviewer_must_be_current():
+    roster = "therapists:\n  - id: amara-okafor\n  - id: liam-oconnor\n    former: true\n"
+    ids = current_therapist_ids(roster)
+    assert ids == {"amara-okafor"}
+    assert check_reviewed_by({"reviewed_by": "liam-oconnor"}, ids)
+    assert check_reviewed_by({"reviewed_by": "nobody"}, ids)
+    assert check_reviewed_by({}, ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD.replace("## Sources", "## References"),
+        GOOD.replace("Therapy can help.[^nhs]", "Therapy can help.[^nhs] It works.[^who]"),
+        GOOD.replace("Therapy can help.[^nhs]", "Therapy can help."),
+        GOOD.replace("<https://www.nhs.uk/>", "NHS website"),
+        "# Page\n\n## Sources\n\nSee the NHS.\n",
+    ],
+    ids=["no-heading", "undefined-ref", "unused-def", "no-link", "no-footnotes"],
+)
+def test_sources_must_be_complete(text):
+    assert check_sources(text)
+
+
+def test_seed_sentences_are_caught():
+    seed = _ngrams("They are skilled at creating an environment that helps clients deal with feelings of guilt.")
+    assert check_not_copied("Our team is skilled at creating an environment that helps clients deal with grief.", seed)
+    assert not check_not_copied("Our therapists help clients with guilt and shame.", seed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Psychotherapists are not licensed.",
+        "They are not required to have formal training.",
+        "Therapists redirect your attention from bad memories to more pleasant ones.",
+        "They do not utilize a more traditional format.",
+        "Clinical psychologists frequently attend group therapy sessions.",
+        "Psychologists can prescribe antidepressants.",
+        "Therapists must report any risk.",
+        "He committed suicide.",
+        "Come to the best therapist in Toronto.",
+    ],
+)
+def test_false_claims_are_caught(text):
+    assert check_false_claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A session costs $150.",
+        "The average client is better off than 80% of people without therapy.",
+        "The effect size is d ≈ 0.8.",
+        "New rules start in 2027.",
+        "Nurse practitioners can prescribe.",
+        "OHIP does not cover psychotherapy.",
+        'In Ontario, "counsellor" is not a protected title.',
+        "Call the Gerstein Crisis Centre at 416-555-0000.",
+        "Hope for Wellness: 1-855-555-0000.",
+    ],
+)
+def test_unconfirmed_items_are_caught(text):
+    assert check_unconfirmed(text)
+
+
+def test_confirmed_numbers_are_allowed():
+    assert check_unconfirmed("Call 416-408-4357 or 1-800-668-6868, or 9-8-8.") == []
+
+
+def test_hard_text_fails_the_reading_grade():
+    hard = (
+        "---\ndescription: x\n---\n\nNotwithstanding considerable methodological heterogeneity, "
+        "contemporary psychotherapeutic interventions demonstrate substantial, clinically meaningful "
+        "effectiveness across diagnostically heterogeneous populations, particularly regarding "
+        "depressive and anxiety-related symptomatology.\n"
+    )
+    assert check_readability(hard)
+
+
+def test_readability_measures_prose_only():
+    page = (
+        "---\ndescription: Extraordinarily multisyllabic organizational considerations.\n---\n\n"
+        "# Help\n\nWe can help you. Call us.[^a]\n\n"
+        "| Interdisciplinary | Organizational |\n|---|---|\n| Psychotherapeutic | Institutionalization |\n\n"
+        '{{ therapists_offering("Cognitive behavioural") }}\n\n'
+        "See [this page](https://example.org/extraordinarily-complicated-address).\n\n"
+        "## Sources\n\n[^a]: Interdisciplinary organizational documentation. <https://example.org/>\n"
+    )
+    text = readability.prose(page)
+    for absent in ("Interdisciplinary", "Organizational", "therapists_offering", "example.org", "multisyllabic"):
+        assert absent not in text
+    assert "We can help you." in text and "See this page." in text
