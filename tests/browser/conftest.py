@@ -1,0 +1,85 @@
+"""Browser tests: the built site served on 127.0.0.1 from the test session, and Debian's Chromium.
+
+pytest-playwright provides the `browser` and `page` fixtures; this file points it at
+/usr/bin/chromium (Playwright's own browser download is not used) and adds helpers
+that the tests share: the served site, the template pages, axe-core, and a recorder
+of every request a page makes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from siteserver import serve, site_mount, template_pages
+
+from .support import AXE, CHROMIUM, FIXTURES, WCAG_TAGS, Requests
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's chromium; always pass --disable-dev-shm-usage ourselves, because the
+    # wrapper's own /dev/shm size check misfires where /dev/shm is mounted twice.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ["--disable-dev-shm-usage"]}
+
+
+@pytest.fixture(scope="session")
+def site_url(site) -> Iterator[str]:
+    """The built site, served under its published path (e.g. http://127.0.0.1:PORT/website/)."""
+    with serve(site, site_mount()) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def templates(sample_roster) -> dict[str, str]:
+    """Name of each page template -> a site-relative URL that uses it."""
+    return template_pages(sample_roster)
+
+
+@pytest.fixture(scope="session")
+def fixtures_url() -> Iterator[str]:
+    """tests/browser/fixtures/, served the same way as the site."""
+    with serve(FIXTURES, "/") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def axe() -> Callable:
+    """axe(page) -> the page's WCAG 2.0/2.1 A and AA violations, as axe-core reports them."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (scripts/test.sh does)")
+
+    def run(page) -> list[dict]:
+        page.add_script_tag(path=str(AXE))
+        results = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            WCAG_TAGS,
+        )
+        return results["violations"]
+
+    return run
+
+
+@pytest.fixture
+def record_requests() -> Callable:
+    """record_requests(page) -> a Requests that fills as the page loads.
+
+    Requests to other hosts are recorded and then aborted: the machine may have no
+    internet, and a test must not wait for a DNS failure.
+    """
+
+    def start(page) -> Requests:
+        seen = Requests([], [])
+        context = page.context
+
+        def local(url: str) -> bool:
+            return urlsplit(url).hostname == "127.0.0.1"
+
+        context.on("request", lambda request: seen.urls.append(request.url))
+        context.route("**/*", lambda route: route.continue_() if local(route.request.url) else route.abort())
+        context.on("response", lambda r: r.status >= 400 and seen.failures.append(f"{r.status} {r.url}"))
+        context.on("requestfailed", lambda r: local(r.url) and seen.failures.append(f"{r.failure} {r.url}"))
+        return seen
+
+    return start

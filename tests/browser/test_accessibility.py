@@ -1,0 +1,62 @@
+"""axe-core finds no WCAG 2.0/2.1 A or AA violation on any page template, in both palettes, on desktop and phone."""
+
+from __future__ import annotations
+
+import pytest
+from siteserver import ROOT, TEMPLATES
+
+from .support import DESKTOP, PHONE, describe
+
+# Material picks its palette from prefers-color-scheme (the media queries in mkdocs.yml).
+SCHEMES = {"light": "default", "dark": "slate"}
+LAYOUTS = {
+    "desktop": {"viewport": DESKTOP},
+    "phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True},
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_no_wcag_a_or_aa_violations(browser, site_url, templates, axe, template, scheme, layout):
+    if template not in templates:
+        pytest.skip(f"the roster has no page for the {template} template")
+    context = browser.new_context(color_scheme=scheme, **LAYOUTS[layout])
+    try:
+        page = context.new_page()
+        page.goto(site_url + templates[template], wait_until="load")
+        # Guard against testing the wrong palette if Material changes how it picks one.
+        assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+        violations = axe(page)
+    finally:
+        context.close()
+    assert not violations, f"{templates[template]} ({scheme}, {layout}):\n{describe(violations)}"
+
+
+def article_urls() -> list[str]:
+    """Site-relative URL of every Markdown page in docs/ except the directory (generated pages are above)."""
+    docs = ROOT / "docs"
+    urls = []
+    for source in sorted(docs.rglob("*.md")):
+        path = source.relative_to(docs).with_suffix("").as_posix()
+        if path.startswith("therapists/"):
+            continue
+        urls.append("" if path == "index" else path.removesuffix("/index") + "/")
+    return urls
+
+
+def test_every_article_has_no_wcag_a_or_aa_violations(browser, site_url, axe):
+    # Content differs from article to article (tables, footnotes, admonitions, abbreviations),
+    # so every one is checked, in one palette: the palettes were compared above.
+    context = browser.new_context(color_scheme="light", viewport=DESKTOP)
+    failures = []
+    try:
+        page = context.new_page()
+        for url in article_urls():
+            page.goto(site_url + url, wait_until="load")
+            violations = axe(page)
+            if violations:
+                failures.append(f"{url}:\n{describe(violations)}")
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,56 @@
+"""Without JavaScript the filters stay hidden, and the browse links reach every therapist by every facet."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import expect
+
+
+@pytest.fixture
+def nojs(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def card_ids(page) -> list[str]:
+    return page.locator("li.tpg-card").evaluate_all("cards => cards.map(c => c.dataset.id)")
+
+
+def test_directory_without_javascript_lists_everyone_and_hides_the_filters(nojs, site_url, sample_roster):
+    nojs.goto(site_url + "therapists/")
+    expect(nojs.locator(".tpg-filters")).to_be_hidden()
+    listed = card_ids(nojs)
+    # Later directory pages, if the roster is long enough to have them.
+    for href in nojs.locator("[data-pagination] a").evaluate_all("links => links.map(a => a.href)"):
+        nojs.goto(href)
+        listed += card_ids(nojs)
+    assert listed == [t.id for t in sample_roster.therapists]
+
+
+def test_every_facet_page_is_reachable_by_links_and_complete(nojs, site_url, sample_roster):
+    facets = sample_roster.facets()
+    headings = {kind: entries[0].heading for kind, entries in facets.items() if entries}
+    for kind, entries in facets.items():
+        nojs.goto(site_url + "therapists/")
+        nojs.locator(".tpg-browse").get_by_role("link", name=headings[kind], exact=True).click()
+        assert nojs.url == site_url + f"therapists/{kind}/"
+        links = {
+            name: href
+            for name, href in nojs.locator(".tpg-facet-index a").evaluate_all(
+                "links => links.map(a => [a.textContent.trim(), a.href])"
+            )
+        }
+        assert list(links) == [facet.term.name for facet in entries], kind
+        for facet in entries:
+            assert links[facet.term.name] == urljoin(site_url, facet.url)
+            nojs.goto(links[facet.term.name])
+            assert card_ids(nojs) == [t.id for t in facet.therapists], facet.url
+
+
+def test_accepting_page_is_reachable_and_complete(nojs, site_url, sample_roster):
+    nojs.goto(site_url + "therapists/")
+    nojs.locator(".tpg-browse").get_by_role("link", name="Accepting new clients").click()
+    assert card_ids(nojs) == [t.id for t in sample_roster.accepting()]
