@@ -57,7 +57,10 @@ def front_matter(text: str) -> dict:
 
 def check_description(meta: dict) -> list[str]:
     value = meta.get("description")
-    return [] if isinstance(value, str) and value.strip() else ["description: missing or empty"]
+    if not isinstance(value, str) or not value.strip():
+        return ["description: missing or empty"]
+    # Material writes it into <meta content="..."> without escaping it.
+    return [f"description: must not contain {c}" for c in '"<>&' if c in value]
 
 
 def check_last_reviewed(meta: dict, today: datetime.date) -> list[str]:
@@ -270,9 +273,10 @@ def test_front_matter_must_be_a_mapping(text):
         front_matter(text)
 
 
-def test_description_must_not_be_empty():
+def test_description_must_be_plain_text():
     assert check_description({"description": "  "})
     assert check_description({})
+    assert check_description({"description": 'From "controlled act" to fees.'})
 
 
 @pytest.mark.parametrize(
