@@ -56,6 +56,8 @@ def test_no_page_loads_anything_from_another_host(pages, site):
             offenders.append((css.name, "css", "url", url))
     assert not offenders, offenders
     assert not any("fonts.googleapis" in p.html or "fonts.gstatic" in p.html for p in pages.values())
+    # Material's script fetches repository stars from api.github.com for this component.
+    assert not any('data-md-component="source"' in p.html for p in pages.values())
 
 
 def test_no_analytics_or_forms(pages):
