@@ -135,3 +135,15 @@ def test_filtered_results_have_no_wcag_violations(directory, sample_roster, axe)
     expect_status(directory, len(expected))
     violations = axe(directory)
     assert not violations, describe(violations)
+
+
+def test_show_more_stays_hidden_while_nothing_is_filtered(directory):
+    # Material styles .md-button as inline-block, which would override the hidden attribute.
+    expect(directory.locator("[data-more]")).to_be_hidden()
+
+
+def test_card_photos_keep_their_shape(directory):
+    photos = directory.locator("li.tpg-card .tpg-card__photo")
+    assert photos.count() > 0
+    for box in photos.evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
+        assert abs(box["width"] - box["height"]) < 1, box
