@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import io
 import re
+import tempfile
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -31,10 +33,19 @@ def site_mount(config: Path = ROOT / "mkdocs.yml") -> str:
     return path if path.endswith("/") else path + "/"
 
 
+# Content types sent compressed (GitHub Pages compresses these too).
+COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
 class _Handler(SimpleHTTPRequestHandler):
-    """Files under `mount`, and the site's 404.html (status 404) for anything missing there, as on GitHub Pages."""
+    """Files under `mount`, and the site's 404.html (status 404) for anything missing there, as on GitHub Pages.
+
+    Text is sent gzip-compressed, as GitHub Pages sends it, so that Lighthouse measures
+    the page sizes visitors download.
+    """
 
     mount = "/"
+    protocol_version = "HTTP/1.1"
 
     def send_head(self):
         path = urlsplit(self.path).path
@@ -42,16 +53,29 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_error(404)
             return None
         local = Path(self.translate_path(self.path))
+        if local.is_dir() and path.endswith("/"):
+            local = local / "index.html"
+        if local.is_file():
+            return self._send(200, local)
         if local.exists():
-            return super().send_head()
+            return super().send_head()  # a folder without its trailing slash: redirect
         not_found = Path(self.directory) / "404.html"
         if not not_found.is_file():
             self.send_error(404)
             return None
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        return self._send(404, not_found)
+
+    def _send(self, status: int, file: Path):
+        body = file.read_bytes()
+        content_type = self.guess_type(str(file))
+        compress = content_type.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            body = gzip.compress(body, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
         self.end_headers()
         return io.BytesIO(body)
 
@@ -114,3 +138,15 @@ def template_pages(roster) -> dict[str, str]:
     if roster.former:
         pages["former-profile"] = roster.former[0].url
     return pages
+
+
+@contextlib.contextmanager
+def built_site() -> Iterator[Path]:
+    """The repository built with `mkdocs build --strict` into a temporary folder, for the report commands."""
+    from conftest import build_site
+
+    with tempfile.TemporaryDirectory(prefix="tpg-site-") as tmp:
+        result = build_site(Path(tmp))
+        if result.returncode != 0:
+            raise SystemExit(f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
+        yield Path(tmp)
