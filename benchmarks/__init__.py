@@ -1,0 +1,1 @@
+"""Build benchmarks: `python -m benchmarks.build` (see benchmarks/build.py)."""
