@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from sitecheck import validate_html
 
 # Each exception is (message pattern, pattern of the reported markup, why we accept it).

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
+
 from siteserver import serve, site_mount, template_pages
 
 from .support import AXE, CHROMIUM, FIXTURES, WCAG_TAGS, Requests

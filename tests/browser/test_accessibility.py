@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from siteserver import ROOT, TEMPLATES
 
 from .support import DESKTOP, PHONE, describe
