@@ -188,3 +188,16 @@ def test_roster_module_is_the_only_yaml_reader_of_the_roster():
     for name in ("therapists.py", "macros.py", "render.py"):
         source = (hooks / name).read_text(encoding="utf-8")
         assert "yaml." not in source and "import yaml" not in source, name
+
+
+def test_search_partial_is_materials_own_plus_an_accessible_name():
+    # overrides/partials/search.html copies Material's file to add one attribute;
+    # this fails after a Material upgrade changes the original, so the copy is refreshed.
+    from pathlib import Path
+
+    import material
+
+    ours = (Path(__file__).parent.parent / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    body = ours[ours.index("#}") + 3 :].replace(""" aria-label="{{ lang.t('search') }}">""", ">", 1)
+    assert body == theirs[theirs.index("#}") + 3 :]

@@ -1,5 +1,6 @@
 // Directory filters: narrow the therapist cards by facet, in the browser.
-// Without JavaScript the filters stay hidden and the facet pages do the same job.
+// Without JavaScript the filters are hidden (a <noscript> style in overrides/main.html)
+// and the facet pages do the same job.
 // Cards come as HTML from therapists/directory.json, rendered (and escaped) at
 // build time from the same template as the page, so this script never builds markup.
 (function () {
@@ -93,7 +94,6 @@
       update();
       selects[0].focus();
     });
-    filters.hidden = false;
   }
 
   function init() {
