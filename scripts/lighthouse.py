@@ -57,7 +57,7 @@ def audit(command: Path, url: str, name: str, desktop: bool) -> dict:
             f"--output-path={output}"]  # fmt: skip
     if desktop:
         args.append("--preset=desktop")
-    subprocess.run(args, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+    subprocess.run(args, check=True, env={"CHROME_PATH": "/usr/bin/chromium", **os.environ})
     return json.loads(output.with_suffix(".report.json").read_text(encoding="utf-8"))
 
 

@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Browser tests need Debian's Chromium. Install it when we can (root, as in CI);
-# otherwise say how.
-if ! command -v chromium >/dev/null 2>&1; then
+# Browser tests need Chromium: Debian's /usr/bin/chromium, or another Chrome
+# named by CHROME_PATH. Install Debian's when we can (root, as in CI); otherwise say how.
+if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-liberation fonts-dejavu-core
