@@ -99,5 +99,8 @@ def test_only_profiles_are_in_the_search_index(longest_bio_site):
     kinds = "|".join(kind for _, _, kind, _ in roster_module.FACETS)
     duplicates = re.compile(rf"therapists/(({kinds})/[^/#]+|accepting|page/[0-9]+)/")
     assert not [loc for loc in locations if duplicates.match(loc)]
-    # The bio stays out: profiles are found by name, credentials and facets.
+    # One short entry per profile: found by name and credentials, without the bio or details.
+    profile = [doc for doc in index["docs"] if doc["location"].startswith("therapists/longest-bio/")]
+    assert [doc["location"] for doc in profile] == ["therapists/longest-bio/"]
+    assert len(profile[0]["text"]) < 300, profile[0]["text"]
     assert not any("Sessions are practical and warm" in doc["text"] for doc in index["docs"])
