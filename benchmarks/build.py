@@ -339,11 +339,13 @@ def report_size(size: int, ours: Build, base: Build, pages: dict[str, int]) -> d
     for name, (raw, packed) in sizes.items():
         print(f"   {name:34}{kb(raw):>14}{kb(packed):>14}")
     directory = sizes["directory page + all CSS/JS"][1]
+    first_visit = sizes["... + search index (first visit)"][1]
     profile = next(raw for name, (raw, _) in sizes.items() if name.startswith("largest profile"))
     return {
         "seconds": ours.seconds,
         "ratio": ours.seconds / base.seconds,
         "directory_gz": directory,
+        "first_visit_gz": first_visit,
         "profile": profile,
         "site": ours.site,
     }
@@ -370,8 +372,13 @@ def targets(results: dict[int, dict], project: Path) -> None:
     line(
         directory <= DIRECTORY_TARGET,
         f"{largest:,}: directory page, with all the CSS/JS it loads, {kb(directory)} "
-        f"gzipped before filtering (target <= {kb(DIRECTORY_TARGET)}; the search index, loaded once per visit "
-        "by every page, is listed separately above)",
+        f"gzipped before filtering (target <= {kb(DIRECTORY_TARGET)})",
+    )
+    first_visit = results[largest]["first_visit_gz"]
+    line(
+        first_visit <= DIRECTORY_TARGET,
+        f"{largest:,}: the same plus the search index Material fetches on a first page view, "
+        f"{kb(first_visit)} gzipped (target <= {kb(DIRECTORY_TARGET)})",
     )
     profile = max(r["profile"] for r in results.values())
     line(profile <= PROFILE_TARGET, f"largest profile page {kb(profile)} of HTML (target <= {kb(PROFILE_TARGET)})")
@@ -407,8 +414,8 @@ How to read this:
   theme, overrides, Markdown extensions and articles, the search plugin, and no hooks or macros; so
   the ratio of build times is also the ratio per generated page.
 - The baseline's search index holds its pages' full text, as a plain MkDocs site would. Ours indexes
-  a profile by its header and details and leaves out pages that repeat profiles' cards; that is part
-  of why ours can build faster than the baseline.
+  a profile by its header (name, credentials, registration class) and leaves out pages and lists
+  that repeat profiles; that is part of why ours can build faster than the baseline.
 - Build seconds: wall time of `mkdocs build` (ours --strict), best of the runs. Peak memory: largest
   resident set of the build process (getrusage RUSAGE_CHILDREN, one probe process per run).
 - Compressed sizes are gzip level 6. Material fetches the search index on a visitor's first page
