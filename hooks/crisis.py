@@ -5,21 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import jinja2
 import yaml
 
-from render import TEMPLATES, relative
+from render import render_template
 
 CRISIS_FILE = Path(__file__).resolve().parent.parent / "data" / "crisis.yml"
 REQUIRED = ("name", "action", "hours", "for", "source")
-
-_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 def load(path: Path = CRISIS_FILE) -> dict:
@@ -49,8 +40,8 @@ def overdue(data: dict, today: date | None = None) -> bool:
 
 
 def summary_html(page_url: str) -> str:
-    return _env.get_template("crisis-summary.html").render(crisis=load(), url=lambda t: relative(t, page_url))
+    return render_template("crisis-summary.html", page_url, crisis=load())
 
 
 def lines_html(page_url: str) -> str:
-    return _env.get_template("crisis-lines.html").render(crisis=load(), url=lambda t: relative(t, page_url))
+    return render_template("crisis-lines.html", page_url, crisis=load())

@@ -27,7 +27,11 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "roster"
 # the filter script loads a compact index instead of shipping every card at once.
 PAGE_SIZE = 48
 
+# How many therapists an article lists before it links to the full facet page instead.
+OFFERING_LIMIT = 24
+
 DIRECTORY_URL = "therapists/"
+ACCEPTING_URL = "therapists/accepting/"
 FILTER_INDEX = "therapists/directory.json"
 
 
@@ -123,11 +127,29 @@ class Renderer:
         self.facets = _facets(roster)
 
     def _render(self, template: str, page_url: str, **context) -> str:
-        def url(target: str) -> str:
-            return relative(target, page_url)
+        return render_template(
+            template, page_url, roster=self.roster, facets=self.facets, site_name=self.site_name, **context
+        )
 
-        return _ENV.get_template(template).render(
-            url=url, page_url=page_url, roster=self.roster, facets=self.facets, site_name=self.site_name, **context
+    # ---- pagination ---------------------------------------------------------
+
+    @staticmethod
+    def pages(base_url: str, count: int) -> list[tuple[int, str]]:
+        """(number, URL) of each page of a list of `count` cards whose first page is `base_url`."""
+        total = max(1, math.ceil(count / PAGE_SIZE))
+        return [(n, base_url if n == 1 else f"{base_url}page/{n}/") for n in range(1, total + 1)]
+
+    def _paged(self, template: str, base_url: str, items: list, number: int, **context) -> str:
+        pages = self.pages(base_url, len(items))
+        start = (number - 1) * PAGE_SIZE
+        return self._render(
+            template,
+            pages[number - 1][1],
+            items=items[start : start + PAGE_SIZE],
+            total=len(items),
+            number=number,
+            pages=pages,
+            **context,
         )
 
     # ---- pages --------------------------------------------------------------
@@ -140,33 +162,31 @@ class Renderer:
     def facet_index(self, kind: str) -> str:
         return self._render("facet-index.html", f"therapists/{kind}/", kind=kind, entries=self.facets[kind])
 
-    def facet(self, facet) -> str:
-        return self._render("facet.html", facet.url, facet=facet)
+    def facet(self, facet, number: int = 1) -> str:
+        """One page of the therapists who offer a facet value."""
+        return self._paged("facet.html", facet.url, list(facet.therapists), number, facet=facet)
 
-    def accepting(self) -> str:
-        return self._render("accepting.html", "therapists/accepting/", therapists=self.roster.accepting())
-
-    def page_count(self) -> int:
-        return max(1, math.ceil(len(self.roster.therapists) / PAGE_SIZE))
-
-    def directory_page_url(self, number: int) -> str:
-        return DIRECTORY_URL if number == 1 else f"{DIRECTORY_URL}page/{number}/"
+    def accepting(self, number: int = 1) -> str:
+        return self._paged("accepting.html", ACCEPTING_URL, self.roster.accepting(), number)
 
     def directory(self, number: int = 1) -> str:
         """One page of the directory; page 1 also carries the filter controls."""
-        start = (number - 1) * PAGE_SIZE
-        return self._render(
-            "directory.html",
-            self.directory_page_url(number),
-            therapists=self.roster.therapists[start : start + PAGE_SIZE],
-            number=number,
-            pages=[(n, self.directory_page_url(n)) for n in range(1, self.page_count() + 1)],
-            page_size=PAGE_SIZE,
-            index_url=FILTER_INDEX,
+        return self._paged(
+            "directory.html", DIRECTORY_URL, self.roster.therapists, number, page_size=PAGE_SIZE, index_url=FILTER_INDEX
         )
 
     def offering(self, approach: str, page_url: str) -> str:
-        return self._render("offering.html", page_url, approach=approach, therapists=self.roster.offering(approach))
+        """For an article: who offers an approach, the first OFFERING_LIMIT of them, then a link to them all."""
+        therapists = self.roster.offering(approach)
+        facet = next((f for f in self.facets["approach"] if f.term.name == approach), None)
+        return self._render(
+            "offering.html",
+            page_url,
+            approach=approach,
+            therapists=therapists[:OFFERING_LIMIT],
+            total=len(therapists),
+            facet=facet,
+        )
 
     # ---- data ---------------------------------------------------------------
 
@@ -213,6 +233,15 @@ class Renderer:
             "url": page_url,
             "mainEntity": person,
         }
+
+
+def render_template(template: str, page_url: str, **context) -> str:
+    """Render one of overrides/roster/ for the page at `page_url`; `url()` in it makes links relative to that page."""
+
+    def url(target: str) -> str:
+        return relative(target, page_url)
+
+    return _ENV.get_template(template).render(url=url, page_url=page_url, **context)
 
 
 def _facets(roster: Roster) -> dict:

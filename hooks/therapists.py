@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import roster as roster_module
-from render import FILTER_INDEX, Renderer, new_build
+from render import ACCEPTING_URL, DIRECTORY_URL, FILTER_INDEX, Renderer, new_build
 
 # Pages this hook generated in the current build: source path -> function returning its HTML.
 _generated: dict[str, object] = {}
@@ -70,30 +70,34 @@ def on_files(files: Files, config) -> Files:
             lambda kind=kind: renderer.facet_index(kind),
         )
         for facet in entries:
-            _add_page(
-                files,
-                config,
-                f"therapists/{kind}/{facet.term.slug}.md",
-                f"{heading}: {facet.term.name}",
-                f"Therapists at {config.site_name} for {heading.lower()}: {facet.term.name}.",
-                lambda facet=facet: renderer.facet(facet),
-                search=False,
-            )
-    _add_page(
-        files,
-        config,
-        "therapists/accepting.md",
-        "Therapists accepting new clients",
-        "Therapists who are accepting new clients now.",
-        renderer.accepting,
-        search=False,
-    )
-    for number in range(2, renderer.page_count() + 1):
+            title = f"{heading}: {facet.term.name}"
+            for number, url in renderer.pages(facet.url, len(facet.therapists)):
+                _add_page(
+                    files,
+                    config,
+                    _source(url),
+                    _paged_title(title, number),
+                    f"Therapists at {config.site_name} for {heading.lower()}: {facet.term.name}.",
+                    lambda facet=facet, n=number: renderer.facet(facet, n),
+                    search=False,
+                )
+    for number, url in renderer.pages(ACCEPTING_URL, len(roster.accepting())):
         _add_page(
             files,
             config,
-            f"therapists/page/{number}.md",
-            f"Therapists, page {number}",
+            _source(url),
+            _paged_title("Therapists accepting new clients", number),
+            "Therapists who are accepting new clients now.",
+            lambda n=number: renderer.accepting(n),
+            search=False,
+        )
+    # Page 1 of the directory is docs/therapists/index.md (the therapist_directory macro).
+    for number, url in renderer.pages(DIRECTORY_URL, len(roster.therapists))[1:]:
+        _add_page(
+            files,
+            config,
+            _source(url),
+            _paged_title("Therapists", number),
             f"All therapists at {config.site_name}, page {number}.",
             lambda n=number: renderer.directory(n),
             search=False,
@@ -151,6 +155,15 @@ def _summary(t: roster_module.Therapist) -> str:
     languages = ", ".join(term.name for term in t.languages)
     accepting = "accepting new clients" if t.accepting_new_clients else "not accepting new clients"
     return f"{languages}; {accepting}"
+
+
+def _source(url: str) -> str:
+    """The generated Markdown file that MkDocs publishes at a directory URL: a/b/ -> a/b.md."""
+    return url.rstrip("/") + ".md"
+
+
+def _paged_title(title: str, number: int) -> str:
+    return title if number == 1 else f"{title}, page {number}"
 
 
 def _text(value: str) -> str:
