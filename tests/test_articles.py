@@ -9,6 +9,7 @@ fact we could not confirm, and stay at a grade 8 reading level.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import re
 import sys
@@ -26,6 +27,7 @@ DOCS = ROOT / "docs"
 # The document the knowledge base replaces. It lives in the project's shared
 # folder beside the repository, not in the repository, so it is never published.
 SEED_DIR = Path(os.environ.get("SEED_DIR", ROOT.parent / "shared" / "seed"))
+SEED_FINGERPRINTS = ROOT / "tests" / "fixtures" / "seed-8gram-hashes.txt"
 
 # Pages that are not reviewed health articles: they need a description and a
 # review date, but no reviewer or sources.
@@ -114,8 +116,17 @@ def _ngrams(text: str, n: int = NGRAM) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def check_not_copied(text: str, seed_ngrams: set[tuple[str, ...]]) -> list[str]:
-    shared = sorted(_ngrams(text) & seed_ngrams)
+def fingerprint(gram: tuple[str, ...]) -> str:
+    """A short hash of an n-gram: the repository keeps the seed's hashes, not its sentences."""
+    return hashlib.sha256(" ".join(gram).encode()).hexdigest()[:16]
+
+
+def seed_fingerprints(texts) -> set[str]:
+    return {fingerprint(g) for text in texts for g in _ngrams(text)}
+
+
+def check_not_copied(text: str, seed_hashes: set[str]) -> list[str]:
+    shared = sorted(g for g in _ngrams(text) if fingerprint(g) in seed_hashes)
     return [f"shares {NGRAM} words in a row with the seed document: '{' '.join(g)}'" for g in shared[:3]]
 
 
@@ -176,14 +187,18 @@ def check_readability(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def seed_ngrams() -> set[tuple[str, ...]]:
+def seed_ngrams() -> set[str]:
+    """Hashes of every 8-word run in the seed document, kept in the repository so the check runs anywhere."""
+    return set(SEED_FINGERPRINTS.read_text(encoding="utf-8").split())
+
+
+def test_seed_fingerprints_match_the_seed_document():
+    # Regenerate with: python tests/test_articles.py --write-seed-fingerprints (needs the seed in SEED_DIR).
     files = sorted(SEED_DIR.glob("*.txt"))
     if not files:
-        message = f"seed document not found in {SEED_DIR} (set SEED_DIR to its folder)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return set().union(*(_ngrams(f.read_text(encoding="utf-8")) for f in files))
+        pytest.skip(f"seed document not in {SEED_DIR}; the committed fingerprints are still checked against every page")
+    expected = seed_fingerprints(f.read_text(encoding="utf-8") for f in files)
+    assert set(SEED_FINGERPRINTS.read_text(encoding="utf-8").split()) == expected
 
 
 @pytest.fixture(scope="module")
@@ -313,7 +328,7 @@ def test_sources_must_be_complete(text):
 
 
 def test_seed_sentences_are_caught():
-    seed = _ngrams("They are skilled at creating an environment that helps clients deal with feelings of guilt.")
+    seed = seed_fingerprints(["They are skilled at creating an environment that helps clients deal with feelings of guilt."])
     assert check_not_copied("Our team is skilled at creating an environment that helps clients deal with grief.", seed)
     assert not check_not_copied("Our therapists help clients with guilt and shame.", seed)
 
@@ -381,3 +396,9 @@ def test_readability_measures_prose_only():
     for absent in ("Interdisciplinary", "Organizational", "therapists_offering", "example.org", "multisyllabic"):
         assert absent not in text
     assert "We can help you." in text and "See this page." in text
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--write-seed-fingerprints"]:
+    hashes = seed_fingerprints(f.read_text(encoding="utf-8") for f in sorted(SEED_DIR.glob("*.txt")))
+    SEED_FINGERPRINTS.write_text("\n".join(sorted(hashes)) + "\n", encoding="utf-8")
+    print(f"{SEED_FINGERPRINTS}: {len(hashes)} hashes")
