@@ -328,9 +328,10 @@ def test_sources_must_be_complete(text):
 
 
 def test_seed_sentences_are_caught():
-    seed = seed_fingerprints(["They are skilled at creating an environment that helps clients deal with feelings of guilt."])
-    assert check_not_copied("Our team is skilled at creating an environment that helps clients deal with grief.", seed)
-    assert not check_not_copied("Our therapists help clients with guilt and shame.", seed)
+    # An invented "seed", so the test itself repeats none of the real one.
+    seed = seed_fingerprints(["Every gardener in the valley paints the old fence a bright blue colour each spring."])
+    assert check_not_copied("Our gardener paints the old fence a bright blue colour each spring too.", seed)
+    assert not check_not_copied("Our gardener paints the fence blue.", seed)
 
 
 @pytest.mark.parametrize(
