@@ -698,6 +698,8 @@ _FIELDS = {
     "bio": _Checker._read_bio,
     "former": _Checker._read_former,
 }
+# Every field an entry may have, in the order CONTRIBUTING.md documents them.
+FIELDS = tuple(_FIELDS)
 REQUIRED_FIELDS = {
     "name",
     "credentials",

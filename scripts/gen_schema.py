@@ -216,19 +216,7 @@ def build_schema(taxonomy: roster.Taxonomy) -> dict:
             "examples": [True],
         },
     }
-    required_when_current = [
-        "name",
-        "credentials",
-        "registration",
-        "languages",
-        "specialties",
-        "approaches",
-        "clients",
-        "formats",
-        "fees",
-        "accepting_new_clients",
-        "bio",
-    ]
+    required_when_current = [name for name in roster.FIELDS if name in roster.REQUIRED_FIELDS]
     former = {"required": ["former"], "properties": {"former": {"const": True}}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
