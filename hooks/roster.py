@@ -569,18 +569,29 @@ class _Checker:
         items = [self._string(item, where, name) for item in node.value]
         return None if None in items else tuple(items)
 
-    def _read_registration(self, node, where, name):
+    def _submapping(self, node, where, name, required: tuple[str, ...], optional: tuple[str, ...] = ()):
+        """The fields of a nested mapping such as registration or fees; unknown and missing ones are problems."""
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, where, f"{name}: must have college, number and status on indented lines")
+            listed = ", ".join(required[:-1]) + " and " + required[-1]
+            self.problem(node, where, f"{name}: must have {listed} on indented lines")
             return None
         fields = self._mapping(node, where)
+        known = required + optional
         for key, (key_node, _) in fields.items():
-            if key not in ("college", "number", "status"):
-                self.problem(key_node, where, f"{name}.{key}: is not a known field (use college, number, status)")
+            if key not in known:
+                self.problem(key_node, where, f"{name}.{key}: is not a known field (use {', '.join(known)})")
+        for key in required:
+            if key not in fields:
+                self.problem(node, where, f"{name}.{key}: is missing")
+        return fields
+
+    def _read_registration(self, node, where, name):
+        fields = self._submapping(node, where, name, ("college", "number", "status"))
+        if fields is None:
+            return None
         result = {}
         for key in ("college", "number", "status"):
             if key not in fields:
-                self.problem(node, where, f"{name}.{key}: is missing")
                 continue
             value = self._string(fields[key][1], where, f"{name}.{key}")
             if value is None:
@@ -605,30 +616,16 @@ class _Checker:
         return result if len(result) == 3 else None
 
     def _read_fees(self, node, where, name):
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, where, f"{name}: must have individual and sliding_scale on indented lines")
+        fields = self._submapping(node, where, name, ("individual", "sliding_scale"), ("couples",))
+        if fields is None:
             return None
-        fields = self._mapping(node, where)
-        for key, (key_node, _) in fields.items():
-            if key not in ("individual", "couples", "sliding_scale"):
-                self.problem(
-                    key_node, where, f"{name}.{key}: is not a known field (use individual, couples, sliding_scale)"
-                )
-        for key in ("individual", "sliding_scale"):
-            if key not in fields:
-                self.problem(node, where, f"{name}.{key}: is missing")
-        individual = (
-            self._integer(fields["individual"][1], where, f"{name}.individual") if "individual" in fields else None
-        )
-        sliding = (
-            self._boolean(fields["sliding_scale"][1], where, f"{name}.sliding_scale")
-            if "sliding_scale" in fields
-            else None
-        )
-        couples = self._integer(fields["couples"][1], where, f"{name}.couples") if "couples" in fields else None
-        if individual is None or sliding is None or ("couples" in fields and couples is None):
+        read = {"individual": self._integer, "couples": self._integer, "sliding_scale": self._boolean}
+        values = {
+            key: read[key](value_node, where, f"{name}.{key}") for key, (_, value_node) in fields.items() if key in read
+        }
+        if None in values.values() or not {"individual", "sliding_scale"} <= set(values):
             return None
-        return Fees(individual, sliding, couples)
+        return Fees(values["individual"], values["sliding_scale"], values.get("couples"))
 
     def _read_accepting(self, node, where, name):
         return self._boolean(node, where, name)
