@@ -101,6 +101,16 @@ BAD_INPUTS = {
         "number: 0900111",
         "data/therapists.yml:8: therapist 'jane-doe': registration.number: put the number in quotes",
     ),
+    "registration on one line": (
+        '    registration:\n      college: CRPO\n      number: "001234"\n      status: Registered Psychotherapist\n',
+        "    registration: CRPO 001234\n",
+        "data/therapists.yml:6: therapist 'jane-doe': registration: must have college, number and status on indented lines",
+    ),
+    "unknown fee field": (
+        "      sliding_scale: false\n",
+        "      sliding_scale: false\n      family: 200\n",
+        "data/therapists.yml:18: therapist 'jane-doe': fees.family: is not a known field (use individual, sliding_scale, couples)",
+    ),
     "registration number as integer": (
         'number: "001234"',
         "number: 1234",
