@@ -39,9 +39,11 @@ def overdue(data: dict, today: date | None = None) -> bool:
     return today - data["verified_on"] > timedelta(days=data["review_every_days"])
 
 
-def summary_html(page_url: str) -> str:
-    return render_template("crisis-summary.html", page_url, crisis=load())
+def summary_html(data: dict, page_url: str) -> str:
+    """The short crisis box for an article; `data` is load()'s result (config.extra.crisis in a build)."""
+    return render_template("crisis-summary.html", page_url, crisis=data)
 
 
-def lines_html(page_url: str) -> str:
-    return render_template("crisis-lines.html", page_url, crisis=load())
+def lines_html(data: dict, page_url: str) -> str:
+    """Every crisis line, for the crisis page."""
+    return render_template("crisis-lines.html", page_url, crisis=data)

@@ -12,7 +12,7 @@ import crisis
 log = logging.getLogger("mkdocs.hooks.crisis")
 
 
-# Load and check the crisis lines once, for the crisis box in overrides/partials/crisis-box.html.
+# Load and check the crisis lines once, for the crisis box (overrides/partials/crisis-box.html) and the macros.
 def on_config(config):
     try:
         data = crisis.load()

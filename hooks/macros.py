@@ -1,7 +1,7 @@
 """Macros that let an article show roster data in one line, e.g. {{ therapists_offering("CBT") }}.
 
 Loaded by mkdocs-macros-plugin (module_name: hooks/macros in mkdocs.yml). The
-roster comes from roster.load_cached, the same checked copy the hook uses, so
+roster comes from roster.load_for_config, the same checked copy the hook uses, so
 the YAML is read once per build.
 """
 
@@ -21,10 +21,7 @@ def define_env(env):
     config = env.conf
 
     def renderer() -> Renderer:
-        project_dir = os.path.dirname(config.config_file_path)
-        path = os.path.join(project_dir, config.extra["roster_file"])
-        display = os.path.relpath(path, project_dir)
-        roster = roster_module.load_cached(path, docs_dir=config.docs_dir, display_path=display)
+        roster = roster_module.load_for_config(config)
         return Renderer(roster, site_name=config.site_name, site_url=config.site_url or "")
 
     @env.macro
@@ -45,9 +42,9 @@ def define_env(env):
     @env.macro
     def crisis_summary() -> str:
         """A short box with 9-8-8, 911 and a link to the crisis page."""
-        return crisis.summary_html(env.page.url)
+        return crisis.summary_html(config.extra["crisis"], env.page.url)
 
     @env.macro
     def crisis_lines() -> str:
         """Every crisis line in data/crisis.yml, with when it was last checked."""
-        return crisis.lines_html(env.page.url)
+        return crisis.lines_html(config.extra["crisis"], env.page.url)

@@ -260,6 +260,19 @@ def load_cached(path: str | os.PathLike, *, docs_dir: str | os.PathLike, display
 _loaded: dict[tuple, Roster] = {}
 
 
+def load_for_config(config) -> Roster:
+    """The roster a build uses: extra.roster_file (ROSTER_FILE) resolved against the folder of mkdocs.yml.
+
+    `config` is MkDocs' configuration; the hook and the macros both call this, so they
+    name the file the same way and share one cached copy.
+    """
+    project_dir = os.path.dirname(config.config_file_path)
+    roster_file = config.extra["roster_file"]
+    path = os.path.join(project_dir, roster_file)
+    display = path if os.path.isabs(roster_file) else os.path.relpath(path, project_dir)
+    return load_cached(path, docs_dir=config.docs_dir, display_path=display)
+
+
 def load_and_validate(
     path: str | os.PathLike = DEFAULT_ROSTER,
     *,

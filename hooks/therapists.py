@@ -25,11 +25,8 @@ _review_problems: list[str] = []
 
 def load(config) -> roster_module.Roster:
     """The checked roster named by extra.roster_file (ROSTER_FILE), or a build error listing every problem."""
-    project_dir = os.path.dirname(config.config_file_path)
-    path = os.path.join(project_dir, config.extra["roster_file"])
-    display = os.path.relpath(path, project_dir) if not os.path.isabs(config.extra["roster_file"]) else path
     try:
-        return roster_module.load_cached(path, docs_dir=config.docs_dir, display_path=display)
+        return roster_module.load_for_config(config)
     except roster_module.RosterError as exc:
         raise PluginError(str(exc)) from None
 
