@@ -15,6 +15,18 @@ def nojs(browser):
     context.close()
 
 
+def follow(page, link, url: str | None = None) -> None:
+    """Click a link and wait until the page it leads to has loaded.
+
+    A click only waits for the navigation to start; reading the DOM straight after it races the
+    new page's parsing (this raced on a slower CI machine and read an empty list).
+    """
+    with page.expect_navigation(wait_until="load"):
+        link.click()
+    if url is not None:
+        assert page.url == url
+
+
 def card_ids(page) -> list[str]:
     return page.locator("li.tpg-card").evaluate_all("cards => cards.map(c => c.dataset.id)")
 
@@ -35,8 +47,9 @@ def test_every_facet_page_is_reachable_by_links_and_complete(nojs, site_url, sam
     headings = {kind: entries[0].heading for kind, entries in facets.items() if entries}
     for kind, entries in facets.items():
         nojs.goto(site_url + "therapists/")
-        nojs.locator(".tpg-browse").get_by_role("link", name=headings[kind], exact=True).click()
-        assert nojs.url == site_url + f"therapists/{kind}/"
+        link = nojs.locator(".tpg-browse").get_by_role("link", name=headings[kind], exact=True)
+        follow(nojs, link, site_url + f"therapists/{kind}/")
+        expect(nojs.locator(".tpg-facet-index a")).to_have_count(len(entries))
         links = {
             name: href
             for name, href in nojs.locator(".tpg-facet-index a").evaluate_all(
@@ -52,5 +65,5 @@ def test_every_facet_page_is_reachable_by_links_and_complete(nojs, site_url, sam
 
 def test_accepting_page_is_reachable_and_complete(nojs, site_url, sample_roster):
     nojs.goto(site_url + "therapists/")
-    nojs.locator(".tpg-browse").get_by_role("link", name="Accepting new clients").click()
+    follow(nojs, nojs.locator(".tpg-browse").get_by_role("link", name="Accepting new clients"))
     assert card_ids(nojs) == [t.id for t in sample_roster.accepting()]
