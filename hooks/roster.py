@@ -56,6 +56,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MAX_NAME = 100
 MAX_SHORT = 200
 MAX_BIO = 4000
+MAX_CREDENTIALS = 6  # with every other field at its limit, a profile page stays under 40 KB
 MAX_PHOTO_BYTES = 200 * 1024  # photos load on every card; keep pages light on phones
 
 _STR = "tag:yaml.org,2002:str"
@@ -578,6 +579,14 @@ class _Checker:
     def _read_credentials(self, node, where, name):
         if not isinstance(node, yaml.SequenceNode) or not node.value:
             self.problem(node, where, f"{name}: must be a list with at least one value, like [MA, RP]")
+            return None
+        if len(node.value) > MAX_CREDENTIALS:
+            self.problem(
+                node,
+                where,
+                f"{name}: has {len(node.value)} values; at most {MAX_CREDENTIALS} are allowed "
+                "(keep the ones clients need to know)",
+            )
             return None
         items = [self._string(item, where, name) for item in node.value]
         return None if None in items else tuple(items)

@@ -94,6 +94,7 @@ def build_schema(taxonomy: roster.Taxonomy) -> dict:
             "or start with a bracket.",
             "type": "array",
             "minItems": 1,
+            "maxItems": roster.MAX_CREDENTIALS,
             "items": text("Credential", "One degree or designation.", "MA"),
             "examples": [["MA", "RP"]],
         },

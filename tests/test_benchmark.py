@@ -59,26 +59,64 @@ def test_quick_benchmark_prints_every_figure():
         assert figure in done.stdout, figure
 
 
+BIO_PARAGRAPH = "Sessions are practical and warm: you set goals together & try <skills> between sessions. "
+
+
+def at_most(text: str, limit: int) -> str:
+    """`text` repeated and cut to exactly `limit` characters, ending in a letter (YAML would trim a space)."""
+    cut = (text * (limit // len(text) + 1))[:limit]
+    return cut[:-1] + "x" if cut.endswith(" ") else cut
+
+
+def heaviest_entry(base: dict) -> dict:
+    """A valid entry with every field at the validator's limit: the heaviest profile page a roster can make."""
+    terms = yaml.safe_load((ROOT / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
+    url = "https://booking.example.org/"
+    entry = dict(
+        copy.deepcopy(base),
+        id="heaviest",
+        name=at_most("Wolfeschlegelsteinhausen ", roster_module.MAX_NAME),
+        pronouns=at_most("she/her ", roster_module.MAX_SHORT),
+        credentials=[at_most("MSW ", roster_module.MAX_SHORT)] * roster_module.MAX_CREDENTIALS,
+        fees={"individual": 99999, "couples": 99999, "sliding_scale": True},
+        fee_note=at_most("Sliding scale on request. ", roster_module.MAX_SHORT),
+        booking_url=url + "b" * (500 - len(url)),
+        contact_url=url + "c" * (500 - len(url)),
+        photo="assets/therapists/olena-kovalenko.svg",
+        photo_alt=at_most("A portrait of the therapist, smiling. ", roster_module.MAX_SHORT),
+        bio=at_most(BIO_PARAGRAPH, roster_module.MAX_BIO),
+    )
+    for _, section, _, _ in roster_module.FACETS:
+        entry[section] = [term["name"] for term in terms[section]]
+    return entry
+
+
 @pytest.fixture(scope="module")
-def longest_bio_site(tmp_path_factory):
-    """A small site whose roster has one therapist with the longest bio the validator allows."""
+def heaviest_site(tmp_path_factory):
+    """A small site whose roster has one therapist with every field at the validator's limit."""
     tmp = tmp_path_factory.mktemp("weight")
     data = synthetic.roster(30)
-    entry = dict(copy.deepcopy(data["therapists"][-1]), id="longest-bio")
-    paragraph = "Sessions are practical and warm: you set goals together and try skills between sessions. "
-    entry["bio"] = (paragraph * (roster_module.MAX_BIO // len(paragraph) + 1))[: roster_module.MAX_BIO]
+    entry = heaviest_entry(data["therapists"][-1])
     data["therapists"].append(entry)
     path = tmp / "roster.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert roster_module.load_and_validate(path).get("longest-bio").bio == entry["bio"]
+    loaded = roster_module.load_and_validate(path).get("heaviest")
+    assert (len(loaded.name), len(loaded.bio), len(loaded.credentials)) == (
+        roster_module.MAX_NAME,
+        roster_module.MAX_BIO,
+        roster_module.MAX_CREDENTIALS,
+    )
     site = tmp / "site"
     result = build_site(site, roster=path)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 
-def test_profile_with_the_longest_bio_is_under_40_kb(longest_bio_site):
-    page = longest_bio_site / "therapists" / "longest-bio" / "index.html"
+def test_the_heaviest_valid_profile_is_under_40_kb(heaviest_site):
+    page = heaviest_site / "therapists" / "heaviest" / "index.html"
+    assert BIO_PARAGRAPH.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in page.read_text(
+        encoding="utf-8"
+    )
     assert page.stat().st_size < build.PROFILE_TARGET
 
 
@@ -86,21 +124,24 @@ def test_filter_script_is_under_10_kb():
     assert build.minified_size(ROOT / "docs" / "assets" / "javascripts" / "directory.js") < build.SCRIPT_TARGET
 
 
-def test_article_pages_load_no_other_project_css_or_js(longest_bio_site):
-    assets = build.page_assets(longest_bio_site, longest_bio_site / "crisis" / "index.html")
+def test_article_pages_load_no_other_project_css_or_js(heaviest_site):
+    assets = build.page_assets(heaviest_site, heaviest_site / "crisis" / "index.html")
     assert "assets/stylesheets/site.css" in assets
-    assert build.article_extras(longest_bio_site) == []
+    assert build.article_extras(heaviest_site) == []
 
 
-def test_only_profiles_are_in_the_search_index(longest_bio_site):
-    index = json.loads((longest_bio_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_only_profiles_are_in_the_search_index(heaviest_site):
+    index = json.loads((heaviest_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"]]
-    assert any(loc.startswith("therapists/longest-bio/") for loc in locations)
+    assert any(loc.startswith("therapists/heaviest/") for loc in locations)
     kinds = "|".join(kind for _, _, kind, _ in roster_module.FACETS)
     duplicates = re.compile(rf"therapists/(({kinds})/[^/#]+|accepting|page/[0-9]+)/")
     assert not [loc for loc in locations if duplicates.match(loc)]
     # One short entry per profile: found by name and credentials, without the bio or details.
-    profile = [doc for doc in index["docs"] if doc["location"].startswith("therapists/longest-bio/")]
-    assert [doc["location"] for doc in profile] == ["therapists/longest-bio/"]
-    assert len(profile[0]["text"]) < 300, profile[0]["text"]
+    profile = [doc for doc in index["docs"] if doc["location"].startswith("therapists/heaviest/")]
+    assert [doc["location"] for doc in profile] == ["therapists/heaviest/"]
+    text = profile[0]["text"]
+    assert "Wolfeschlegelsteinhausen" in text and "MSW" in text
+    # The heaviest entry has every approach and specialty; none of them, nor its fee note, is indexed.
+    assert not any(term in text for term in ("Mindfulness-based", "Emotion-focused", "Sliding scale")), text
     assert not any("Sessions are practical and warm" in doc["text"] for doc in index["docs"])
