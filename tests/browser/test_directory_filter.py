@@ -147,3 +147,52 @@ def test_card_photos_keep_their_shape(directory):
     assert photos.count() > 0
     for box in photos.evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
         assert abs(box["width"] - box["height"]) < 1, box
+
+
+def test_clearing_before_the_filter_index_arrives_keeps_the_full_list(page, site_url, sample_roster):
+    """A filter answered late must not overwrite a newer choice (here: Clear filters)."""
+    language = next(f.term for f in sample_roster.facets()["language"] if len(f.therapists) < 3)
+    held = []
+    page.route("**/therapists/directory.json", lambda route: held.append(route))
+    page.goto(site_url + "therapists/")
+    page.locator(".tpg-filters").wait_for(state="visible")
+    everyone = card_ids(page)
+
+    with page.expect_request("**/therapists/directory.json"):
+        page.get_by_label("Language").select_option(language.slug)
+    for _ in range(100):  # the route handler runs as Playwright processes events
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert held, "the filter index request never reached the route"
+    page.get_by_role("button", name="Clear filters").click()
+    with page.expect_response("**/therapists/directory.json"):
+        held[0].continue_()
+    # The late answer's callback runs soon after the response; give it time, then check it changed nothing.
+    page.wait_for_timeout(500)
+    assert card_ids(page) == everyone
+    assert page.get_by_label("Language").input_value() == ""
+    assert "match your filters" not in page.locator("[data-status]").inner_text()
+
+
+def test_a_failed_filter_index_says_so_and_the_next_change_tries_again(page, site_url, sample_roster):
+    language, session_format, expected = narrowing_pair(sample_roster)
+    attempts = []
+
+    def fail_first(route):
+        attempts.append(route.request.url)
+        route.abort() if len(attempts) == 1 else route.continue_()
+
+    page.route("**/therapists/directory.json", fail_first)
+    page.goto(site_url + "therapists/")
+    page.locator(".tpg-filters").wait_for(state="visible")
+
+    page.get_by_label("Language").select_option(language.slug)
+    status = page.locator("[data-status]")
+    expect(status).to_contain_text("could not load")
+    expect(status).to_contain_text("Browse therapists by")
+
+    page.get_by_label("Format").select_option(session_format.slug)
+    expect_status(page, len(expected))
+    assert card_ids(page) == expected
+    assert len(attempts) == 2

@@ -23,12 +23,16 @@
     var index = null;
     var matches = [];
     var shown = 0;
+    var latest = 0; // numbers each update, so a late answer to an older choice is ignored
 
     function load() {
       if (!index) {
         index = fetch(root.dataset.index).then(function (response) {
           if (!response.ok) throw new Error(response.status);
           return response.json();
+        }).catch(function (error) {
+          index = null; // let the next change try again, e.g. once the connection is back
+          throw error;
         });
       }
       return index;
@@ -56,6 +60,7 @@
     }
 
     function update() {
+      var mine = ++latest;
       var wanted = chosen();
       var onlyAccepting = accepting.checked;
       if (!Object.keys(wanted).length && !onlyAccepting) {
@@ -66,6 +71,7 @@
         return;
       }
       load().then(function (data) {
+        if (mine !== latest) return;
         matches = data.therapists.filter(function (t) {
           if (onlyAccepting && !t.a) return false;
           return Object.keys(wanted).every(function (kind) {
@@ -81,6 +87,7 @@
         else more.hidden = true;
         status.textContent = "Showing " + plural(matches.length) + " that match your filters.";
       }).catch(function () {
+        if (mine !== latest) return;
         status.textContent = "The filters could not load. Use the links under \u201cBrowse therapists by\u201d instead.";
       });
     }
