@@ -56,6 +56,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MAX_NAME = 100
 MAX_SHORT = 200
 MAX_BIO = 4000
+MAX_URL = 500
 MAX_CREDENTIALS = 6  # with every other field at its limit, a profile page stays under 40 KB
 MAX_PHOTO_BYTES = 200 * 1024  # photos load on every card; keep pages light on phones
 
@@ -426,7 +427,7 @@ class _Checker:
         return None
 
     def _url(self, node, where: str, name: str, schemes: tuple[str, ...]) -> str | None:
-        value = self._string(node, where, name, max_len=500)
+        value = self._string(node, where, name, max_len=MAX_URL)
         if value is None:
             return None
         allowed = " or ".join(f"{s}:" for s in schemes)

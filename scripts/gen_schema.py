@@ -176,7 +176,7 @@ def build_schema(taxonomy: roster.Taxonomy) -> dict:
             "title": "Booking link (optional)",
             "description": "The therapist's online booking page. Must start with https://.",
             "type": "string",
-            "maxLength": 500,
+            "maxLength": roster.MAX_URL,
             "pattern": f"^{_HTTPS}$",
             "examples": ["https://booking.example.org/jane-doe"],
         },
@@ -185,7 +185,7 @@ def build_schema(taxonomy: roster.Taxonomy) -> dict:
             "description": "A web page (https://...), an email (mailto:name@example.org) or a phone number "
             "(tel:+14165550100).",
             "type": "string",
-            "maxLength": 500,
+            "maxLength": roster.MAX_URL,
             "pattern": f"^(?:{_HTTPS}|mailto:{_bare(roster.EMAIL_RE.pattern)}|tel:{_bare(roster.PHONE_RE.pattern)})$",
             "examples": ["mailto:jane.doe@example.org", "tel:+14165550100"],
         },
