@@ -21,11 +21,14 @@ import yaml
 import schemas
 from schemas import Choice, Day, Flag, Items, Link, Record, Spec, Text, Whole
 
+_YAML_TAG = "tag:yaml.org,2002:"
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# What YAML makes of an unquoted value that looks like something other than text.
+_READ_AS = {_BOOL: "true/false", _INT: "a number", "tag:yaml.org,2002:float": "a number", _TIMESTAMP: "a date"}
 # Words that YAML 1.1 (PyYAML, and GitHub's own YAML tools) reads as booleans.
 YAML11_BOOLEANS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -212,8 +215,9 @@ class Checker:
         prefix = f"{name}." if name else ""
         row = Row(line=line_of(node), where=where)
         if not isinstance(node, yaml.MappingNode):
-            listed = ", ".join(spec.required[:-1]) + " and " + spec.required[-1]
-            message = spec.shape_message or f"{name}: must have {listed} on indented lines"
+            listed = " and ".join(filter(None, [", ".join(spec.required[:-1]), spec.required[-1]]))
+            fields = f"must have {listed} on indented lines"
+            message = spec.shape_message or (f"{name}: {fields}" if name else f"each entry {fields}")
             self.report(line_of(node), where, message)
             return row
         fields, odd = self.mapping(node, prefix)
@@ -345,12 +349,18 @@ class Checker:
             self.report(line_of(node), where, f"{name}: is empty")
             return INVALID
         if node.tag != _STR:
-            kind = {_BOOL: "true/false", _INT: "a number"}.get(node.tag, "a number or date")
-            self.report(
-                line_of(node),
-                where,
-                f"{name}: '{show(raw)}' is read by YAML as {kind}; put it in quotes: \"{show(raw)}\"",
-            )
+            kind = _READ_AS.get(node.tag)
+            if kind is None:
+                self.report(
+                    line_of(node),
+                    where,
+                    f"{name}: remove the YAML tag '{show(node.tag.replace(_YAML_TAG, '!!'))}' and write plain text",
+                )
+            else:
+                quoted = f'"{show(raw)}"'
+                self.report(
+                    line_of(node), where, f"{name}: '{show(raw)}' is read by YAML as {kind}; put it in quotes: {quoted}"
+                )
             return INVALID
         if not node.style and raw.lower() in YAML11_BOOLEANS:
             self.report(
@@ -436,12 +446,14 @@ class Checker:
     def whole(self, spec: Whole, node, where: str, name: str):
         raw = node.value if isinstance(node, yaml.ScalarNode) else ""
         # Digits only: YAML 1.1 reads 0150 as octal 104 and editors' tools read it as 150; +150 and 1_500 too.
-        if isinstance(node, yaml.ScalarNode) and node.tag == _INT and re.fullmatch(r"0|[1-9][0-9]*", raw):
-            number = int(raw)
+        digits = isinstance(node, yaml.ScalarNode) and node.tag == _INT and re.fullmatch(r"0|[1-9][0-9]*", raw)
+        if digits:
+            # Compared as text first: Python refuses to read an integer of more than 4,300 digits.
+            number = int(raw) if len(raw) <= len(str(spec.maximum)) else spec.maximum + 1
             if spec.minimum <= number <= spec.maximum:
                 return number
             self.report(
-                line_of(node), where, f"{name}: {number} is outside the allowed range {spec.minimum} to {spec.maximum}"
+                line_of(node), where, f"{name}: {show(raw)} is outside the allowed range {spec.minimum} to {spec.maximum}"
             )
             return INVALID
         self.report(line_of(node), where, f"{name}: must be {spec.hint}, not '{show(raw)}'")

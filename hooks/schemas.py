@@ -339,10 +339,18 @@ def taxonomy() -> Record:
         required=("name", "title", "url", "register"),
     )
     sections = {
-        section: Items(section.capitalize(), item=term, label_key="name", keyed_label=f"{section} '{{v}}'")
+        section: Items(
+            section.capitalize(),
+            item=term,
+            label=f"{section} entry {{n}}",
+            label_key="name",
+            keyed_label=f"{section} '{{v}}'",
+        )
         for _, section, _, _ in FACETS
     }
-    sections["colleges"] = Items("Colleges", item=college, label_key="name", keyed_label="college '{v}'")
+    sections["colleges"] = Items(
+        "Colleges", item=college, label="colleges entry {n}", label_key="name", keyed_label="college '{v}'"
+    )
     return Record(
         "Taxonomy",
         "The values the roster may use (data/taxonomy.yml).",
