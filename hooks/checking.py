@@ -40,6 +40,7 @@ _LINK_RE = {scheme: re.compile(pattern) for scheme, pattern in schemas.LINK_PATT
 # What `show` escapes: anything unprintable, invisible or direction-changing.
 _UNSAFE_RE = re.compile(f"[{schemas.CONTROL}{schemas.BIDI}{schemas.INVISIBLE.replace(chr(92) + 's', '')}\\n\\r\\t]")
 _SHOW_MAX = 80
+_ODD_BREAK_RE = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 INVALID = object()
 
 
@@ -122,6 +123,15 @@ def read_yaml(path: str | os.PathLike, display: str, what: str) -> tuple[yaml.No
         return fail(line, f"this line is not UTF-8 text ({exc.reason}); save the file as UTF-8")
     if text.startswith("\ufeff"):
         text = text[1:]
+    odd_break = _ODD_BREAK_RE.search(text)
+    if odd_break:
+        # YAML counts these as line breaks and editors, git and GitHub do not, so every
+        # line number after one would be wrong.
+        char = f"U+{ord(odd_break[0]):04X}"
+        return fail(
+            text.count("\n", 0, odd_break.start()) + 1,
+            f"this line contains an unusual line break ({char}) that is invisible in most editors; delete it",
+        )
     problems: list[Problem] = []
     if "&" in text or "*" in text:
         problems += _anchors(text, display)
@@ -453,7 +463,9 @@ class Checker:
             if spec.minimum <= number <= spec.maximum:
                 return number
             self.report(
-                line_of(node), where, f"{name}: {show(raw)} is outside the allowed range {spec.minimum} to {spec.maximum}"
+                line_of(node),
+                where,
+                f"{name}: {show(raw)} is outside the allowed range {spec.minimum} to {spec.maximum}",
             )
             return INVALID
         self.report(line_of(node), where, f"{name}: must be {spec.hint}, not '{show(raw)}'")
