@@ -409,7 +409,7 @@ class Checker:
         return raw
 
     def choice(self, spec: Choice, node, where: str, name: str):
-        value = self.text(Text(), node, where, name)
+        value = self.text(Text(max_len=schemas.MAX_SHORT), node, where, name)
         if value is INVALID:
             return INVALID
         allowed = self.choices.get(spec.section, {})

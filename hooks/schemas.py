@@ -72,7 +72,7 @@ class Spec:
 
 @dataclass(frozen=True)
 class Text(Spec):
-    max_len: int = MAX_SHORT
+    max_len: int = 0  # the builders below always pass a limit, read when the spec is built
     pattern: str = ""  # whole-value pattern; TEXT when empty
     pattern_hint: str = ""  # what to write instead, e.g. "must be letters and digits only"
     quoted: bool = False  # must be in quotes, so YAML never reads it as a number
@@ -83,7 +83,7 @@ class Text(Spec):
 @dataclass(frozen=True)
 class Link(Spec):
     schemes: tuple = ("https",)
-    max_len: int = MAX_URL
+    max_len: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Flag(Spec):
 @dataclass(frozen=True)
 class Whole(Spec):
     minimum: int = 0
-    maximum: int = MAX_FEE
+    maximum: int = 0
     hint: str = "a whole number of dollars, like 150"
 
 
@@ -137,8 +137,8 @@ class Record(Spec):
     top: bool = False  # the whole file: messages name top-level keys
 
 
-def text(title, description, example, max_len=MAX_SHORT) -> Text:
-    return Text(title, description, (example,), max_len=max_len)
+def text(title, description, example, max_len=None) -> Text:
+    return Text(title, description, (example,), max_len=max_len or MAX_SHORT)
 
 
 def facet(section, title, description, example) -> Items:
@@ -146,7 +146,7 @@ def facet(section, title, description, example) -> Items:
 
 
 def https(title, description, example) -> Link:
-    return Link(title, description, (example,))
+    return Link(title, description, (example,), max_len=MAX_URL)
 
 
 def roster() -> Record:
@@ -156,8 +156,10 @@ def roster() -> Record:
         "Fees in whole Canadian dollars per session.",
         ({"individual": 160, "sliding_scale": True},),
         fields={
-            "individual": Whole("Individual session fee", "Dollars, digits only (no $). 0 for OHIP-covered.", (160,)),
-            "couples": Whole("Couples session fee (optional)", "Dollars, digits only (no $).", (190,)),
+            "individual": Whole(
+                "Individual session fee", "Dollars, digits only (no $). 0 for OHIP-covered.", (160,), maximum=MAX_FEE
+            ),
+            "couples": Whole("Couples session fee (optional)", "Dollars, digits only (no $).", (190,), maximum=MAX_FEE),
             "sliding_scale": Flag(
                 "Sliding scale",
                 "true if a reduced fee is offered to people who could not otherwise afford therapy, else false "
@@ -179,6 +181,7 @@ def roster() -> Record:
                 "zeros or reads the number as octal.",
                 ("001234",),
                 pattern=REGISTRATION_NUMBER,
+                max_len=MAX_SHORT,
                 pattern_hint="must be letters and digits only",
                 quoted=True,
             ),
@@ -197,6 +200,7 @@ def roster() -> Record:
             "/therapists/<id>/, so never change it once published. Must be unique.",
             ("jane-doe",),
             pattern=ID,
+            max_len=MAX_SHORT,
             pattern_hint="must be lowercase letters, digits and single hyphens, like 'jane-doe'",
             reserved=GENERATED_PAGES,
             reserved_hint="is reserved for a directory page; add a surname",
@@ -241,6 +245,7 @@ def roster() -> Record:
             "number (tel:+14165550100).",
             ("mailto:jane.doe@example.org", "tel:+14165550100"),
             schemes=("https", "mailto", "tel"),
+            max_len=MAX_URL,
         ),
         "photo": Text(
             "Photo (optional)",
@@ -248,6 +253,7 @@ def roster() -> Record:
             f"{MAX_PHOTO_BYTES // 1024} KB) to docs/assets/therapists/ first. Needs photo_alt.",
             ("assets/therapists/jane-doe.jpg",),
             pattern=PHOTO,
+            max_len=MAX_SHORT,
             pattern_hint="must be a file in docs/assets/therapists/ with a lowercase name ending in .jpg, .png, "
             ".webp or .svg",
         ),
@@ -313,6 +319,7 @@ def taxonomy() -> Record:
                 "letters or digits; required otherwise (for a name in another script).",
                 ("french",),
                 pattern=ID,
+                max_len=MAX_SHORT,
                 pattern_hint="must be lowercase letters, digits and single hyphens, like 'sign-language'",
                 reserved=GENERATED_PAGES,
                 reserved_hint="is an address the site uses for its own pages; choose another",
@@ -323,6 +330,7 @@ def taxonomy() -> Record:
                 "The knowledge-base page that explains it, relative to docs/.",
                 ("approaches/cbt.md",),
                 pattern=ARTICLE,
+                max_len=MAX_SHORT,
                 pattern_hint="must be a page inside docs/ like approaches/cbt.md",
             ),
         },
@@ -373,6 +381,7 @@ def crisis() -> Record:
                 "Digits to dial, in quotes.",
                 ("988",),
                 pattern=PHONE,
+                max_len=MAX_SHORT,
                 pattern_hint='must be a number a phone can dial, like "988" or "18006686868"',
             ),
             "sms": Text(
@@ -380,6 +389,7 @@ def crisis() -> Record:
                 "Digits to text, in quotes.",
                 ("988",),
                 pattern=PHONE,
+                max_len=MAX_SHORT,
                 pattern_hint='must be a number a phone can text, like "686868"',
             ),
             "hours": text("Hours", "When it answers.", "24 hours a day, 7 days a week"),
