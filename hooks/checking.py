@@ -8,8 +8,10 @@ control character never reaches a terminal or a GitHub annotation raw.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
+import gc
 import os
 import re
 import unicodedata
@@ -163,6 +165,24 @@ def _anchors(text: str, display: str) -> list[Problem]:
     except yaml.YAMLError:
         pass  # reported with its line by compose()
     return problems
+
+
+@contextlib.contextmanager
+def without_cycle_collection():
+    """Pause Python's cycle collector while a node tree is built and checked.
+
+    The tree has no cycles (aliases are refused), yet the collector would scan it
+    again and again as it grows, which makes checking a large roster grow faster
+    than its size (benchmarks/check.py: 0.26 to 0.46 ms per entry from 1,000 to
+    16,000 entries with it, a flat 0.22 without).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def line_of(node) -> int:
