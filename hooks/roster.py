@@ -75,6 +75,7 @@ def load_taxonomy(path: str | os.PathLike = DEFAULT_TAXONOMY, *, display_path: s
         top = checker.check_file(schemas.taxonomy(), root)
         for _, section, kind, _ in FACETS:
             rules.term_addresses(top.rows.get(section, []), checker.report, section, kind)
+            rules.mixed_script_words(top.rows.get(section, []), checker.report)
         rules.unique_names(top.rows.get("colleges", []), checker.report)
     if checker.problems:
         raise DataError(sorted(checker.problems, key=lambda p: p.line), "the taxonomy")
@@ -169,6 +170,7 @@ def _check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path) -> Ros
     unique = rules.unique_ids(rows, checker.report)
     rules.ids_leave_site_pages_alone(unique, checker.report, docs_dir)
     rules.distinct_names(unique, checker.report)
+    rules.mixed_script_words(rows, checker.report)
     rules.photos_exist(rows, checker.report, docs_dir)
     if not checker.problems:
         rules.one_current_therapist(rows, checker.report, top.lines.get("therapists", 1))

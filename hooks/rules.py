@@ -30,6 +30,32 @@ def lookalike_key(text: str) -> str:
     return "".join(c for c in folded if unicodedata.category(c)[0] not in "CPZ")
 
 
+# Scripts whose letters include lookalikes of Latin ones (Cyrillic а, Greek ο, ...).
+_LATIN_LOOKALIKES = {"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"}
+
+
+def mixed_script_words(rows: list[Row], report: Report, field: str = "name") -> None:
+    """A word mixing Latin letters with lookalike letters of another script ('Jаne' with a Cyrillic а).
+
+    NFKC and case folding do not catch these, so they are refused outright; a name
+    written wholly in one script ('Жанна') is fine.
+    """
+    for row in rows:
+        value = row.values.get(field)
+        if value is None:
+            continue
+        for word in value.split():
+            scripts = {unicodedata.name(c, "?").split(" ")[0] for c in word if c.isalpha()}
+            if "LATIN" in scripts and scripts & _LATIN_LOOKALIKES:
+                other = " and ".join(sorted(scripts & _LATIN_LOOKALIKES)).title()
+                report(
+                    row.lines[field],
+                    row.where,
+                    f"{field}: '{show(word)}' mixes Latin and {other} letters, which can look the same; retype it",
+                )
+                break
+
+
 # ---- the roster --------------------------------------------------------------
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import jsonschema
+import pytest
+import yaml
+
+import checking
 import roster
 import schemas
 from test_roster import GOOD_ENTRY
 
+ROOT = Path(__file__).resolve().parent.parent
 # Read before any constant is changed: the taxonomy has limits of its own.
 TAXONOMY = roster.load_taxonomy()
 
@@ -57,3 +64,47 @@ def test_id_pattern_refuses_a_trailing_newline_in_both():
     pattern = entry_schema()["id"]["pattern"]
     assert re.search(pattern, "jane-doe") and not re.search(pattern, "jane-doe\n")
     assert re.fullmatch(schemas.ID, "jane-doe") and not re.fullmatch(schemas.ID, "jane-doe\n")
+
+
+class NoDatesLoader(yaml.SafeLoader):
+    """Dates stay text, as in the YAML 1.2 tools editors use."""
+
+
+NoDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@pytest.mark.parametrize("name", list(schemas.SPECS))
+def test_each_data_file_points_editors_at_its_schema_and_passes_it(name):
+    path = ROOT / "data" / f"{name}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema=./{name}.schema.json"
+    schema = json.loads((ROOT / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(yaml.load(text, Loader=NoDatesLoader)))
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    "name, change",
+    [
+        ("crisis", ("source: https://www.tps.ca/mental-health/", "source: javascript:alert(1)")),
+        ("crisis", ('tel: "911"', 'tel: "9II"')),
+        ("taxonomy", ("url: https://www.crpo.ca/", "url: javascript:alert(1)")),
+        ("taxonomy", ("  - name: English\n", "  - name: English\n    slug: Eng lish\n")),
+    ],
+)
+def test_the_crisis_and_taxonomy_schemas_refuse_what_the_checker_refuses(name, change, tmp_path):
+    import crisis
+
+    text = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8")
+    assert change[0] in text
+    text = text.replace(*change)
+    schema = json.loads((ROOT / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(yaml.load(text, Loader=NoDatesLoader)))
+    path = tmp_path / f"{name}.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(checking.DataError):
+        (crisis.load if name == "crisis" else roster.load_taxonomy)(path)
