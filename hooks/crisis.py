@@ -8,19 +8,20 @@ from pathlib import Path
 import checking
 import rules
 import schemas
+import yamlfile
 from render import render_template
 
 CRISIS_FILE = Path(__file__).resolve().parent.parent / "data" / "crisis.yml"
 
 
-def check(path: Path = CRISIS_FILE, display_path: str | None = None) -> tuple[dict | None, list[checking.Problem]]:
+def check(path: Path = CRISIS_FILE, display_path: str | None = None) -> tuple[dict | None, list[yamlfile.Problem]]:
     """The crisis data as the templates use it, or None, and every problem in the file.
 
     The shape is data/crisis.yml's spec in hooks/schemas.py; the rule that 9-8-8
     and 911 are present is in hooks/rules.py.
     """
-    display = display_path or checking.display_path(Path(path))
-    root, problems = checking.read_yaml(path, display, "crisis lines")
+    display = display_path or yamlfile.display_path(Path(path))
+    root, problems = yamlfile.read_yaml(path, display, "crisis lines")
     if problems:
         return None, problems
     checker = checking.Checker(display)
@@ -35,10 +36,10 @@ def check(path: Path = CRISIS_FILE, display_path: str | None = None) -> tuple[di
 
 
 def load(path: Path = CRISIS_FILE) -> dict:
-    """The checked crisis data; raise checking.DataError (a ValueError) listing every problem."""
+    """The checked crisis data; raise yamlfile.DataError (a ValueError) listing every problem."""
     data, problems = check(path)
     if problems:
-        raise checking.DataError(problems, "the crisis lines")
+        raise yamlfile.DataError(problems, "the crisis lines")
     return data
 
 

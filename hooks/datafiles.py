@@ -11,7 +11,7 @@ from pathlib import Path
 
 import crisis
 import roster
-from checking import DataError, Problem
+from yamlfile import DataError, Problem
 
 
 def check_data_files(project_root: str | os.PathLike, roster_path: str | os.PathLike | None = None) -> list[Problem]:

@@ -21,9 +21,10 @@ from pathlib import Path
 import checking
 import rules
 import schemas
-from checking import DataError, Problem
+import yamlfile
 from model import College, Facet, Fees, Roster, Taxonomy, Term, Therapist
 from schemas import FACETS, MAX_BIO, MAX_CREDENTIALS, MAX_NAME, MAX_PHOTO_BYTES, MAX_SHORT, MAX_URL
+from yamlfile import DataError, Problem
 
 __all__ = [
     "FACETS",
@@ -55,7 +56,7 @@ DEFAULT_TAXONOMY = PROJECT_ROOT / "data" / "taxonomy.yml"
 DEFAULT_DOCS_DIR = PROJECT_ROOT / "docs"
 
 slugify = rules.slugify
-_display_path = checking.display_path
+_display_path = yamlfile.display_path
 
 
 class RosterError(DataError):
@@ -68,7 +69,7 @@ class RosterError(DataError):
 def load_taxonomy(path: str | os.PathLike = DEFAULT_TAXONOMY, *, display_path: str | None = None) -> Taxonomy:
     """Read and check data/taxonomy.yml; raise DataError listing every problem."""
     display = display_path or _display_path(Path(path))
-    root, problems = checking.read_yaml(path, display, "taxonomy")
+    root, problems = yamlfile.read_yaml(path, display, "taxonomy")
     checker = checking.Checker(display)
     checker.problems += problems
     if not problems:
@@ -155,12 +156,12 @@ def load_and_validate(
 
 def check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path) -> Roster | list[Problem]:
     """The checked Roster, or every problem in the file sorted by line."""
-    with checking.without_cycle_collection():
+    with yamlfile.without_cycle_collection():
         return _check_roster(path, display, taxonomy, docs_dir)
 
 
 def _check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path) -> Roster | list[Problem]:
-    root, problems = checking.read_yaml(path, display, "roster")
+    root, problems = yamlfile.read_yaml(path, display, "roster")
     checker = checking.Checker(display, choices(taxonomy))
     checker.problems += problems
     if root is None and problems:

@@ -12,8 +12,9 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from checking import Row, show
+from checking import Row
 from schemas import GENERATED_PAGES, MAX_PHOTO_BYTES
+from yamlfile import show
 
 Report = Callable[[int, str, str], None]
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-import checking
 import crisis
 import roster
+import yamlfile
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "hostile").glob("*.yml"))
@@ -46,7 +46,7 @@ def test_fixture_gives_its_message_on_its_line(path):
         LOADERS[kind](path)
         return
     line, fragment = expect.split(": ", 1)
-    with pytest.raises(checking.DataError) as caught:
+    with pytest.raises(yamlfile.DataError) as caught:
         LOADERS[kind](path)
     problems = caught.value.errors
     assert any(p.line == int(line) and fragment in str(p) for p in problems), "\n".join(map(str, problems))
@@ -153,5 +153,5 @@ def test_mutated_data_files_never_raise_anything_but_data_errors(tmp_path):
             path.write_bytes(bytes(data))
             try:
                 load(path)
-            except checking.DataError as exc:
+            except yamlfile.DataError as exc:
                 assert all(not RAW_RE.search(str(p)) for p in exc.errors)

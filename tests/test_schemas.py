@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-import checking
 import roster
 import schemas
+import yamlfile
 from test_roster import GOOD_ENTRY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,5 +106,5 @@ def test_the_crisis_and_taxonomy_schemas_refuse_what_the_checker_refuses(name, c
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(yaml.load(text, Loader=NoDatesLoader)))
     path = tmp_path / f"{name}.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(checking.DataError):
+    with pytest.raises(yamlfile.DataError):
         (crisis.load if name == "crisis" else roster.load_taxonomy)(path)
