@@ -186,7 +186,9 @@ class Checker:
             like = spec.like
             if not like and isinstance(spec.item, Choice):
                 like = "[" + ", ".join(list(self.choices.get(spec.item.section, {}))[:2]) + "]"
-            message = spec.empty_message or f"must be a list with at least one value, like {like}"
+            message = spec.empty_message or "must be a list with at least one value" + (
+                f", like {like}" if like else ""
+            )
             self.report(line_of(node), where, f"{name}: {message}")
             return None
         if spec.max_items is not None and len(node.value) > spec.max_items:

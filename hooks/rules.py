@@ -122,6 +122,9 @@ def photos_exist(rows: list[Row], report: Report, docs_dir: Path) -> None:
         line = row.lines["photo"]
         if not path.is_file():
             report(line, row.where, f"photo: the file docs/{photo} does not exist; upload it first")
+        elif path.is_symlink() or not path.resolve().is_relative_to(docs_dir.resolve()):
+            # The build copies what a link points to, which could be any file on the machine.
+            report(line, row.where, f"photo: docs/{photo} is a link to another file; upload the photo itself")
         elif path.stat().st_size > MAX_PHOTO_BYTES:
             size = -(-path.stat().st_size // 1024)  # round up, so 200.1 KB reads as 201
             report(

@@ -89,16 +89,25 @@ def read_yaml(path: str | os.PathLike, display: str, what: str) -> tuple[yaml.No
     if not str(path).strip():
         return fail(1, f"no {what} file was named (ROSTER_FILE is empty?)")
     path = Path(path)
+    too_big = f"the file is larger than {schemas.MAX_FILE_BYTES // 2**20} MB; is it the right file?"
     try:
         if path.is_dir():
             return fail(1, f"{display} is a folder; name the {what} file inside it")
+        if path.exists() and not path.is_file():
+            # A device or a pipe (ROSTER_FILE=/dev/zero) would never end.
+            return fail(1, f"{display} is not a regular file; name the {what} file")
         if path.stat().st_size > schemas.MAX_FILE_BYTES:
-            return fail(1, f"the file is larger than {schemas.MAX_FILE_BYTES // 2**20} MB; is it the right file?")
-        raw = path.read_bytes()
+            return fail(1, too_big)
+        with path.open("rb") as file:
+            raw = file.read(schemas.MAX_FILE_BYTES + 1)  # the file may grow after stat()
+        if len(raw) > schemas.MAX_FILE_BYTES:
+            return fail(1, too_big)
     except FileNotFoundError:
         return fail(1, f"the {what} file does not exist")
     except OSError as exc:
         return fail(1, f"the {what} file cannot be read ({exc.strerror})")
+    except ValueError:  # a NUL in the path
+        return fail(1, f"the {what} file name contains a character a file name cannot have")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

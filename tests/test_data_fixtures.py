@@ -155,3 +155,30 @@ def test_mutated_data_files_never_raise_anything_but_data_errors(tmp_path):
                 load(path)
             except yamlfile.DataError as exc:
                 assert all(not RAW_RE.search(str(p)) for p in exc.errors)
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "bad\0name.yml"])
+def test_a_device_or_an_impossible_file_name_is_a_message(path):
+    with pytest.raises(roster.RosterError) as caught:
+        roster.load_and_validate(path, display_path="ROSTER_FILE")
+    (problem,) = caught.value.errors
+    assert problem.line == 1 and ("not a regular file" in problem.message or "cannot have" in problem.message)
+
+
+def test_a_photo_that_links_outside_docs_is_refused(tmp_path):
+    from test_roster import GOOD_ENTRY
+
+    docs = tmp_path / "docs"
+    (docs / "assets" / "therapists").mkdir(parents=True)
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes(b"private")
+    (docs / "assets" / "therapists" / "jane.jpg").symlink_to(secret)
+    path = tmp_path / "therapists.yml"
+    text = GOOD_ENTRY.replace("    bio: |", "    photo: assets/therapists/jane.jpg\n    photo_alt: Jane\n    bio: |")
+    path.write_text("therapists:\n" + text, encoding="utf-8")
+    with pytest.raises(roster.RosterError) as caught:
+        roster.load_and_validate(path, docs_dir=docs, display_path="data/therapists.yml")
+    assert [str(p) for p in caught.value.errors] == [
+        "data/therapists.yml:20: therapist 'jane-doe': photo: docs/assets/therapists/jane.jpg is a link to "
+        "another file; upload the photo itself"
+    ]
