@@ -150,11 +150,13 @@ def term_address(values: dict) -> str:
 def term_addresses(rows: list[Row], report: Report, section: str, kind: str) -> None:
     """Every term of a facet gets its own, non-empty address that no generated page uses."""
     first: dict[str, Row] = {}
+    names: dict[str, Row] = {}
     for row in rows:
         if "name" not in row.values:
             continue
         name = row.values["name"]
         slug = term_address(row.values)
+        key = lookalike_key(name)
         line = row.lines.get("slug", row.lines["name"])
         if not slug:
             report(
@@ -178,8 +180,18 @@ def term_addresses(rows: list[Row], report: Report, section: str, kind: str) -> 
                 f"name: '{show(name)}' gets the same address /therapists/{kind}/{slug}/ as "
                 f"'{show(other.values['name'])}' on line {other.lines['name']}; rename one or give it a different slug",
             )
+        elif key in names:
+            # Different addresses, same look: two entries a reader cannot tell apart.
+            other = names[key]
+            report(
+                row.lines["name"],
+                row.where,
+                f"name: '{show(name)}' looks the same as '{show(other.values['name'])}' on line "
+                f"{other.lines['name']}; keep one",
+            )
         else:
             first[slug] = row
+            names[key] = row
 
 
 def unique_names(rows: list[Row], report: Report) -> None:
