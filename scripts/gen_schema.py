@@ -7,8 +7,10 @@ Each schema is made from the file's one description in hooks/schemas.py (the sam
 specs the build's checker walks), with the allowed languages, specialties,
 approaches, client groups, formats and colleges from data/taxonomy.yml. The
 build's check stays the authority: it also sees what JSON Schema cannot
-(duplicate keys, YAML 1.1 booleans, unquoted numbers, photo files, unique ids
-and addresses, lookalike names, dates in the future).
+(duplicate keys, YAML 1.1 booleans, unquoted numbers, +150 or 0150 fees, photo
+files, unique ids and addresses, lookalike and mixed-script names, dates in the
+future, and text made only of combining marks or invisible characters outside
+the Basic Multilingual Plane, which a portable pattern cannot name).
 """
 
 from __future__ import annotations
