@@ -21,6 +21,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 import yaml
@@ -42,13 +43,13 @@ FACETS = (
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Directory pages live beside the profiles under /therapists/, so these cannot be ids.
-RESERVED_IDS = {kind for _, _, kind, _ in FACETS} | {"page", "accepting", "directory"}
+RESERVED_IDS = frozenset({kind for _, _, kind, _ in FACETS} | {"page", "accepting", "directory"})
 REGISTRATION_NUMBER_RE = re.compile(r"^[A-Za-z0-9-]{1,20}$")
 PHOTO_RE = re.compile(r"^assets/therapists/[a-z0-9-]+\.(jpg|jpeg|png|webp|svg)$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^\+?[0-9-]{3,20}$")
 # Words that YAML 1.1 (PyYAML, and GitHub's own YAML tools) reads as booleans.
-YAML11_BOOLEANS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n"})
 # Unicode's control characters (category Cc) other than newline and tab; a
 # regular expression, because checking each character of a large roster is slow.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -237,42 +238,6 @@ def load_taxonomy(path: Path = DEFAULT_TAXONOMY) -> Taxonomy:
     }
     colleges = {c["name"]: College(c["name"], c["title"], c["url"], c["register"]) for c in data["colleges"]}
     return Taxonomy(terms, colleges)
-
-
-def load_cached(path: str | os.PathLike, *, docs_dir: str | os.PathLike, display_path: str) -> Roster:
-    """load_and_validate, memoised on the files' modification times.
-
-    The hook and the macros both ask for the roster during one build; this makes
-    that one read, while `mkdocs serve` still sees every edit. The display path is
-    not part of the key (the hook and the macros spell an absolute ROSTER_FILE
-    differently); a roster with problems is never cached, so its errors always
-    name the file as the caller asked.
-    """
-    stamps = tuple(
-        (p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in (Path(path), DEFAULT_TAXONOMY)
-    )
-    key = (str(path), str(docs_dir), stamps)
-    if key not in _loaded:
-        roster = load_and_validate(path, docs_dir=docs_dir, display_path=display_path)
-        _loaded.clear()  # a changed file replaces the roster; old copies would only hold memory
-        _loaded[key] = roster
-    return _loaded[key]
-
-
-_loaded: dict[tuple, Roster] = {}
-
-
-def load_for_config(config) -> Roster:
-    """The roster a build uses: extra.roster_file (ROSTER_FILE) resolved against the folder of mkdocs.yml.
-
-    `config` is MkDocs' configuration; the hook and the macros both call this, so they
-    name the file the same way and share one cached copy.
-    """
-    project_dir = os.path.dirname(config.config_file_path)
-    roster_file = config.extra["roster_file"]
-    path = os.path.join(project_dir, roster_file)
-    display = path if os.path.isabs(roster_file) else os.path.relpath(path, project_dir)
-    return load_cached(path, docs_dir=config.docs_dir, display_path=display)
 
 
 def load_and_validate(
@@ -697,42 +662,46 @@ class _Checker:
 
 
 # Field name -> reader, in the order fields are documented in CONTRIBUTING.md.
-_FIELDS = {
-    "id": None,
-    "name": _Checker._read_name,
-    "pronouns": _Checker._read_short,
-    "credentials": _Checker._read_credentials,
-    "registration": _Checker._read_registration,
-    "languages": _Checker._facet_reader("languages"),
-    "specialties": _Checker._facet_reader("specialties"),
-    "approaches": _Checker._facet_reader("approaches"),
-    "clients": _Checker._facet_reader("clients"),
-    "formats": _Checker._facet_reader("formats"),
-    "fees": _Checker._read_fees,
-    "fee_note": _Checker._read_short,
-    "accepting_new_clients": _Checker._read_accepting,
-    "booking_url": _Checker._read_booking,
-    "contact_url": _Checker._read_contact,
-    "photo": _Checker._read_photo,
-    "photo_alt": _Checker._read_short,
-    "bio": _Checker._read_bio,
-    "former": _Checker._read_former,
-}
+_FIELDS = MappingProxyType(
+    {
+        "id": None,
+        "name": _Checker._read_name,
+        "pronouns": _Checker._read_short,
+        "credentials": _Checker._read_credentials,
+        "registration": _Checker._read_registration,
+        "languages": _Checker._facet_reader("languages"),
+        "specialties": _Checker._facet_reader("specialties"),
+        "approaches": _Checker._facet_reader("approaches"),
+        "clients": _Checker._facet_reader("clients"),
+        "formats": _Checker._facet_reader("formats"),
+        "fees": _Checker._read_fees,
+        "fee_note": _Checker._read_short,
+        "accepting_new_clients": _Checker._read_accepting,
+        "booking_url": _Checker._read_booking,
+        "contact_url": _Checker._read_contact,
+        "photo": _Checker._read_photo,
+        "photo_alt": _Checker._read_short,
+        "bio": _Checker._read_bio,
+        "former": _Checker._read_former,
+    }
+)
 # Every field an entry may have, in the order CONTRIBUTING.md documents them.
 FIELDS = tuple(_FIELDS)
-REQUIRED_FIELDS = {
-    "name",
-    "credentials",
-    "registration",
-    "languages",
-    "specialties",
-    "approaches",
-    "clients",
-    "formats",
-    "fees",
-    "accepting_new_clients",
-    "bio",
-}
+REQUIRED_FIELDS = frozenset(
+    {
+        "name",
+        "credentials",
+        "registration",
+        "languages",
+        "specialties",
+        "approaches",
+        "clients",
+        "formats",
+        "fees",
+        "accepting_new_clients",
+        "bio",
+    }
+)
 
 
 # --------------------------------------------------------------------------

@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]  # the imports below live there
 
-import roster  # noqa: E402
 from siteserver import built_site, serve, site_mount, template_pages  # noqa: E402
+
+import roster  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
 CACHE = ROOT / ".cache" / "lighthouse"

@@ -17,9 +17,9 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]  # the imports below l
 
 from browser.support import CHROMIUM, DESKTOP, PHONE  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from siteserver import built_site, serve, site_mount, template_pages  # noqa: E402
 
 import roster  # noqa: E402
-from siteserver import built_site, serve, site_mount, template_pages  # noqa: E402
 
 OUT = ROOT / "reports" / "screenshots"
 LAYOUTS = {

@@ -5,9 +5,8 @@ Without these, a checker that silently checked nothing would pass the real site 
 
 from __future__ import annotations
 
-from sitecheck import check_links, validate_html
-
-from .support import FIXTURES
+from support.browser import FIXTURES
+from support.sitecheck import check_links, validate_html
 
 
 def test_link_checker_reports_a_missing_page_and_a_missing_anchor():

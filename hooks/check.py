@@ -1,0 +1,96 @@
+"""Check every data file and every article, exactly as the build does, without building.
+
+    python hooks/check.py [--github]
+
+reads the roster named by ROSTER_FILE (default data/therapists.yml), the
+taxonomy, the crisis lines and every article in docs/, and prints one line per
+problem, in the form an editor can act on:
+
+    data/therapists.yml:42: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)
+    docs/faq.md:5: reviewed_by: 'liam-oconnor' is marked former; use the id of a current therapist in data/therapists.yml
+
+The build runs check_all() in on_config, before it writes anything, so whatever
+fails the build is reported here first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+import articles
+import crisis
+import roster as roster_module
+from roster import Problem
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Result:
+    roster: roster_module.Roster | None = None
+    crisis: dict | None = None
+    problems: list[Problem | str] = field(default_factory=list)
+
+    def report(self) -> str:
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:"
+        return "\n".join([heading, *(str(p) for p in self.problems)])
+
+
+def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike, docs_dir: str | os.PathLike) -> Result:
+    """Every problem in the roster (`roster_file`, relative to `project_dir`), taxonomy, crisis lines and articles."""
+    result = Result()
+    path = os.path.join(project_dir, roster_file)
+    display = path if os.path.isabs(roster_file) else os.path.relpath(path, project_dir)
+    try:
+        taxonomy = roster_module.load_taxonomy(Path(project_dir) / "data" / "taxonomy.yml")
+    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
+        result.problems.append(f"data/taxonomy.yml: {exc}")
+    else:
+        try:
+            result.roster = roster_module.load_and_validate(
+                path, taxonomy=taxonomy, docs_dir=docs_dir, display_path=display
+            )
+        except roster_module.RosterError as exc:
+            result.problems += exc.errors
+    try:
+        result.crisis = crisis.load(Path(project_dir) / "data" / "crisis.yml")
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        result.problems.append(str(exc))
+    if result.roster is not None:
+        result.problems += articles.check_docs(docs_dir, result.roster, display_dir=_display_dir(docs_dir, project_dir))
+    return result
+
+
+def _display_dir(docs_dir: str | os.PathLike, project_dir: str | os.PathLike) -> str:
+    relative = os.path.relpath(docs_dir, project_dir)
+    return Path(docs_dir).as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    github = "--github" in args
+    result = check_all(
+        roster_file=os.environ.get("ROSTER_FILE") or "data/therapists.yml",
+        project_dir=PROJECT_ROOT,
+        docs_dir=PROJECT_ROOT / "docs",
+    )
+    for problem in result.problems:
+        print(problem.github() if github and isinstance(problem, Problem) else str(problem))
+    if result.problems:
+        return 1
+    pages = len(articles.readability.article_paths(PROJECT_ROOT / "docs"))
+    print(
+        f"OK: {len(result.roster.therapists)} current and {len(result.roster.former)} former therapists, "
+        f"the taxonomy, the crisis lines and {pages} articles"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
