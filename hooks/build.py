@@ -38,9 +38,9 @@ class Build:
     roster: roster_module.Roster
     crisis: dict
     renderer: Renderer
+    output: _Output
     # Pages this build generates: source path -> function returning the page's HTML.
     generated: dict[str, Callable[[], str]] = field(default_factory=dict)
-    output: _Output | None = None
 
 
 def start(config) -> Build:
@@ -53,8 +53,7 @@ def start(config) -> Build:
     if result.problems:
         raise PluginError(result.report())
     renderer = Renderer(result.roster, site_name=config.site_name, site_url=config.site_url or "")
-    build = Build(result.roster, result.crisis, renderer)
-    build.output = _Output.stage(config)
+    build = Build(result.roster, result.crisis, renderer, _Output.stage(config))
     setattr(config, _ATTRIBUTE, build)
     return build
 

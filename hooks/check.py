@@ -24,6 +24,7 @@ import yaml
 
 import articles
 import crisis
+import readability
 import roster as roster_module
 from roster import Problem
 
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem.github() if github and isinstance(problem, Problem) else str(problem))
     if result.problems:
         return 1
-    pages = len(articles.readability.article_paths(PROJECT_ROOT / "docs"))
+    pages = len(readability.article_paths(PROJECT_ROOT / "docs"))
     print(
         f"OK: {len(result.roster.therapists)} current and {len(result.roster.former)} former therapists, "
         f"the taxonomy, the crisis lines and {pages} articles"

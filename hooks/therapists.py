@@ -1,7 +1,8 @@
 """MkDocs hook: turn data/therapists.yml into the directory's pages.
 
-Thin on purpose: checking lives in roster.py and HTML in render.py and
-overrides/roster/. Each event function below does one job.
+Thin on purpose: checking lives in check.py (roster.py, articles.py), the
+build's state in build.py, and HTML in render.py and overrides/roster/. Each
+event function below does one job.
 """
 
 from __future__ import annotations

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from support import ROOT
 from support.builds import build_site
@@ -253,3 +257,34 @@ def test_every_article_problem_is_listed_with_its_line(tmp_path):
     assert "docs/article.md:3: last_reviewed: 'soon' is not a date like 2026-11-26" in result.stderr
     assert "docs/article.md:13: no '## Sources' heading" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def _check_command(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "hooks/check.py"], cwd=project, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        ("docs/article.md", "reviewed_by: jane-doe", "reviewed_by: nobody-here"),
+        ("docs/article.md", "last_reviewed: 2026-11-01", "last_reviewed: 2999-11-01"),
+        ("data/therapists.yml", "[English, French]", "[English, Frnech]"),
+    ],
+    ids=["reviewer", "future-review", "roster"],
+)
+def test_the_check_command_reports_what_fails_the_build(tmp_path, mistake):
+    project = make_project(tmp_path, {"article.md": ARTICLE}, BASE_NAV + ["article.md"])
+    assert _check_command(project).returncode == 0
+    file, old, new = mistake
+    text = (project / file).read_text(encoding="utf-8")
+    (project / file).write_text(text.replace(old, new), encoding="utf-8")
+
+    checked = _check_command(project)
+    built = build_site(tmp_path / "out", project=project)
+
+    assert checked.returncode != 0 and built.returncode != 0
+    problems = [line for line in checked.stdout.splitlines() if line.startswith(f"{file}:")]
+    assert problems and all(line in built.stderr for line in problems), (checked.stdout, built.stderr)
+    assert "Traceback" not in checked.stdout + checked.stderr

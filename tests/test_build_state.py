@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 import build
 from support import ROOT
@@ -56,7 +57,7 @@ def test_the_macros_and_hooks_need_a_started_build():
     class Config:
         pass
 
-    with pytest.raises(Exception, match="hooks/therapists.py"):
+    with pytest.raises(PluginError, match="hooks/therapists.py"):
         build.of(Config())
 
 

@@ -37,6 +37,17 @@ class BuildFailed(Exception):
     """An in-process build stopped; the message is what MkDocs printed for it."""
 
 
+class _Errors(logging.Handler):
+    """Keeps the text of every error MkDocs logs (a PluginError's message is logged, not raised)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 @contextlib.contextmanager
 def _roster_file(roster: Path | None) -> Iterator[None]:
     """ROSTER_FILE as mkdocs.yml reads it (!ENV), for the length of one build."""
@@ -53,16 +64,14 @@ def _roster_file(roster: Path | None) -> Iterator[None]:
 
 def build_in_process(out_dir: Path, *, roster: Path | None = None, project: Path = ROOT) -> None:
     """`mkdocs build --strict` in this process (a second or so faster than a new process); raises BuildFailed."""
-    messages: list[str] = []
-    handler = logging.Handler(logging.ERROR)
-    handler.emit = lambda record: messages.append(record.getMessage())
-    logging.getLogger("mkdocs").addHandler(handler)
+    errors = _Errors()
+    logging.getLogger("mkdocs").addHandler(errors)
     try:
         # Paths in mkdocs.yml that are not MkDocs' own (the snippets' includes/) are relative to the working folder.
         with _roster_file(roster), contextlib.chdir(project):
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(out_dir), strict=True)
             build(config)
     except (Abort, PluginError) as exc:
-        raise BuildFailed("\n".join([*messages, str(exc)])) from None
+        raise BuildFailed("\n".join([*errors.messages, str(exc)])) from None
     finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
+        logging.getLogger("mkdocs").removeHandler(errors)
