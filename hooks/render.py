@@ -2,7 +2,7 @@
 
 Every template here is rendered with autoescaping on, so a roster string such as
 "<script>" or "{{ 7*7 }}" reaches the page as text. The only HTML that is not
-escaped is a bio rendered by `bio_html`, which disallows raw HTML and unsafe links.
+escaped is a bio rendered by `Renderer.bio_html`, which disallows raw HTML and unsafe links.
 """
 
 from __future__ import annotations
@@ -60,15 +60,6 @@ class _NoRawHtml(Extension):
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
 
 
-_BIO_MARKDOWN = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
-
-
-def bio_html(text: str) -> Markup:
-    """A bio's Markdown as HTML; raw HTML in it shows as text."""
-    _BIO_MARKDOWN.reset()
-    return Markup(_BIO_MARKDOWN.convert(text))
-
-
 def json_ld(data: dict) -> Markup:
     """JSON for a <script type="application/ld+json"> block that no string in it can close."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -86,7 +77,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters.update(bio=bio_html, json_ld=json_ld)
+_ENV.filters.update(json_ld=json_ld)
 
 _ENV.globals.update(
     facet_kinds=[(kind, heading) for _, _, kind, heading in FACETS],
@@ -106,6 +97,12 @@ class Renderer:
         # facet page (and directory page 2..N) sees the same links, so a therapist listed
         # under a dozen facets has their card rendered about three times, not a dozen.
         self._cards: dict[tuple, Markup] = {}
+        self._bio_markdown = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
+
+    def bio_html(self, text: str) -> Markup:
+        """A bio's Markdown as HTML; raw HTML in it shows as text."""
+        self._bio_markdown.reset()
+        return Markup(self._bio_markdown.convert(text))
 
     def card_html(self, t: Therapist, url: Callable[[str], str]) -> Markup:
         """The card macro of card.html for `t`, rendered once per distinct pair of links."""
@@ -121,6 +118,7 @@ class Renderer:
             url=url,
             page_url=page_url,
             card=lambda t: self.card_html(t, url),
+            bio=self.bio_html,
             roster=self.roster,
             facets=self.facets,
             site_name=self.site_name,
