@@ -62,14 +62,19 @@ def _roster_file(roster: Path | None) -> Iterator[None]:
             os.environ["ROSTER_FILE"] = saved
 
 
-def build_in_process(out_dir: Path, *, roster: Path | None = None, project: Path = ROOT) -> None:
-    """`mkdocs build --strict` in this process (a second or so faster than a new process); raises BuildFailed."""
+def build_in_process(out_dir: Path, *, roster: Path | None = None) -> None:
+    """This repository built with `mkdocs build --strict` in this process; raises BuildFailed.
+
+    A second or so faster than a new process. Python imports hooks/'s modules once per
+    process, so a copy of the project elsewhere would still run this repository's
+    hooks/: build such copies with build_site.
+    """
     errors = _Errors()
     logging.getLogger("mkdocs").addHandler(errors)
     try:
         # Paths in mkdocs.yml that are not MkDocs' own (the snippets' includes/) are relative to the working folder.
-        with _roster_file(roster), contextlib.chdir(project):
-            config = load_config(str(project / "mkdocs.yml"), site_dir=str(out_dir), strict=True)
+        with _roster_file(roster), contextlib.chdir(ROOT):
+            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out_dir), strict=True)
             build(config)
     except (Abort, PluginError) as exc:
         raise BuildFailed("\n".join([*errors.messages, str(exc)])) from None
