@@ -10,7 +10,8 @@ problem, in the form an editor can act on:
     docs/faq.md:5: reviewed_by: 'liam-oconnor' is marked former; use the id of a current therapist in data/therapists.yml
 
 The build runs check_all() in on_config, before it writes anything, so whatever
-fails the build is reported here first.
+fails the build is reported here first. Warnings (crisis lines due for a check)
+are printed too and make the command fail, as they fail `mkdocs build --strict`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class Result:
     roster: roster_module.Roster | None = None
     crisis: dict | None = None
     problems: list[Problem | str] = field(default_factory=list)
+    # What the build logs as a warning: `mkdocs build --strict` fails on it, `mkdocs serve` does not.
+    warnings: list[str] = field(default_factory=list)
 
     def report(self) -> str:
         count = len(self.problems)
@@ -63,9 +66,21 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         result.crisis = crisis.load(Path(project_dir) / "data" / "crisis.yml")
     except (OSError, ValueError, yaml.YAMLError) as exc:
         result.problems.append(str(exc))
+    else:
+        result.warnings += crisis_warnings(result.crisis)
     if result.roster is not None:
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=_display_dir(docs_dir, project_dir))
     return result
+
+
+def crisis_warnings(data: dict) -> list[str]:
+    """The crisis lines' reminder to check them again, when it is due."""
+    if not crisis.overdue(data):
+        return []
+    return [
+        f"data/crisis.yml: verified_on: the crisis numbers were last checked on {data['verified_on']}, "
+        f"more than {data['review_every_days']} days ago; check each against its source and update verified_on"
+    ]
 
 
 def _display_dir(docs_dir: str | os.PathLike, project_dir: str | os.PathLike) -> str:
@@ -83,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for problem in result.problems:
         print(problem.github() if github and isinstance(problem, Problem) else str(problem))
-    if result.problems:
+    for warning in result.warnings:
+        print(f"::warning::{warning}" if github else f"warning: {warning}")
+    if result.problems or result.warnings:
         return 1
     pages = len(readability.article_paths(PROJECT_ROOT / "docs"))
     print(

@@ -271,8 +271,9 @@ def _check_command(project: Path) -> subprocess.CompletedProcess:
         ("docs/article.md", "reviewed_by: jane-doe", "reviewed_by: nobody-here"),
         ("docs/article.md", "last_reviewed: 2026-11-01", "last_reviewed: 2999-11-01"),
         ("data/therapists.yml", "[English, French]", "[English, Frnech]"),
+        ("data/crisis.yml", "verified_on: 2026-11-26", "verified_on: 2020-01-01"),
     ],
-    ids=["reviewer", "future-review", "roster"],
+    ids=["reviewer", "future-review", "roster", "crisis-lines-due"],
 )
 def test_the_check_command_reports_what_fails_the_build(tmp_path, mistake):
     project = make_project(tmp_path, {"article.md": ARTICLE}, BASE_NAV + ["article.md"])
@@ -285,6 +286,7 @@ def test_the_check_command_reports_what_fails_the_build(tmp_path, mistake):
     built = build_site(tmp_path / "out", project=project)
 
     assert checked.returncode != 0 and built.returncode != 0
-    problems = [line for line in checked.stdout.splitlines() if line.startswith(f"{file}:")]
+    problems = [line.removeprefix("warning: ") for line in checked.stdout.splitlines()]
+    problems = [line for line in problems if line.startswith(f"{file}:")]
     assert problems and all(line in built.stderr for line in problems), (checked.stdout, built.stderr)
     assert "Traceback" not in checked.stdout + checked.stderr
