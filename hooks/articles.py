@@ -74,7 +74,11 @@ NGRAM = 8
 
 
 class FrontMatterError(ValueError):
-    """The page has no front matter, or it is not a mapping of keys to values."""
+    """The page has no front matter, or it is not a mapping of keys to values; `line` is where to look."""
+
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
 
 
 # ---------------------------------------------------------------------------
@@ -91,12 +95,15 @@ def front_matter(text: str) -> dict:
     try:
         meta = yaml.safe_load(match.group(1) or "")
     except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 2 if getattr(exc, "problem_mark", None) else 1
-        raise FrontMatterError(
-            f"front matter is not valid YAML (line {line}): {getattr(exc, 'problem', exc)}"
-        ) from None
+        mark = getattr(exc, "problem_mark", None)
+        # The mark counts from 0 within the block, which starts after the opening --- line.
+        line = mark.line + 2 if mark else 1
+        why = getattr(exc, "problem", None) or "it cannot be read"
+        raise FrontMatterError(f"front matter is not valid YAML ({why}); check indentation and quotes", line) from None
+    if meta is None:
+        raise FrontMatterError("front matter is empty; give the page a description, last_reviewed and reviewed_by")
     if not isinstance(meta, dict):
-        raise FrontMatterError(f"front matter is a {type(meta).__name__}, not a mapping of keys to values")
+        raise FrontMatterError("front matter must be lines of `key: value`, such as `description: ...`")
     return meta
 
 
@@ -126,9 +133,9 @@ def check_reviewed_by(meta: dict, roster: Roster, text: str = "") -> list[tuple[
         return [(line, f"reviewed_by: missing; {fix}")]
     reviewer = roster.get(str(value))
     if reviewer is None:
-        return [(line, f"reviewed_by: '{value}' is not in the roster; {fix}")]
+        return [(line, f"reviewed_by: '{_shown(value)}' is not in the roster; {fix}")]
     if reviewer.former:
-        return [(line, f"reviewed_by: '{value}' is marked former; {fix}")]
+        return [(line, f"reviewed_by: '{_shown(value)}' is marked former; {fix}")]
     return []
 
 
@@ -144,15 +151,15 @@ def check_sources(text: str) -> list[tuple[int, str]]:
     for m in _FOOTNOTE_REF.finditer(text):
         references.setdefault(m.group(1), m)
     problems += [
-        (_line_of(text, references[label].start()), f"footnote [^{label}] is used but not defined")
+        (_line_of(text, references[label].start()), f"footnote [^{_shown(label)}] is used but not defined")
         for label in sorted(set(references) - set(definitions))
     ]
     problems += [
-        (_line_of(text, definitions[label].start()), f"footnote [^{label}] is defined but never used")
+        (_line_of(text, definitions[label].start()), f"footnote [^{_shown(label)}] is defined but never used")
         for label in sorted(set(definitions) - set(references))
     ]
     problems += [
-        (_line_of(text, m.start()), f"footnote [^{label}] gives no link to its source; add <https://...>")
+        (_line_of(text, m.start()), f"footnote [^{_shown(label)}] gives no link to its source; add <https://...>")
         for label, m in definitions.items()
         if not re.search(r"<https?://[^>\s]+>", m.group(2))
     ]
@@ -238,7 +245,7 @@ def check_article(
     try:
         meta = front_matter(text)
     except FrontMatterError as exc:
-        return [(1, str(exc))]
+        return [(exc.line, str(exc))]
     found = check_description(meta, text) + check_last_reviewed(meta, today, text)
     if name not in LIGHT_RULES:
         found += check_reviewed_by(meta, roster, text) + check_sources(text)
@@ -270,6 +277,11 @@ def check_docs(
         for line, message in check_article(text, name, roster, seed_hashes=seed_hashes, today=today):
             problems.append(Problem(f"{display_dir}/{name}", line, message))
     return problems
+
+
+def _shown(value: object) -> str:
+    """A value for a message, with control and invisible characters written as \\uXXXX, never sent raw to a terminal."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value))
 
 
 def _line_of(text: str, offset: int) -> int:

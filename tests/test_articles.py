@@ -143,6 +143,16 @@ def test_front_matter_must_be_a_mapping(text):
         front_matter(text)
 
 
+def test_front_matter_problems_name_their_line_and_show_no_control_characters(roster):
+    today = datetime.date(2026, 11, 26)
+    bad_yaml = "---\ndescription: A page.\nlast_reviewed: [2026\n---\n\n# A page\n"
+    assert articles.check_article(bad_yaml, "a.md", roster, seed_hashes=frozenset(), today=today)[0][0] == 4
+    empty = articles.check_article("---\n---\n# A page\n", "a.md", roster, seed_hashes=frozenset(), today=today)
+    assert empty == [(1, "front matter is empty; give the page a description, last_reviewed and reviewed_by")]
+    ((_, message),) = check_reviewed_by({"reviewed_by": "amara\x1b[31m-okafor\u202e"}, roster)
+    assert "\x1b" not in message and "\u202e" not in message and "\\u001b[31m" in message
+
+
 def test_description_must_be_plain_text():
     assert check_description({"description": "  "})
     assert check_description({})
