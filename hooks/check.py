@@ -49,12 +49,13 @@ class Result:
 def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike, docs_dir: str | os.PathLike) -> Result:
     """Every problem in the roster (`roster_file`, relative to `project_dir`), taxonomy, crisis lines and articles."""
     result = Result()
+    data = Path(project_dir) / "data"
     path = os.path.join(project_dir, roster_file)
     display = path if os.path.isabs(roster_file) else os.path.relpath(path, project_dir)
     try:
-        taxonomy = roster_module.load_taxonomy(Path(project_dir) / "data" / "taxonomy.yml")
+        taxonomy = roster_module.load_taxonomy(data / "taxonomy.yml")
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
-        result.problems.append(f"data/taxonomy.yml: {exc}")
+        result.problems += _problems(exc, "data/taxonomy.yml", data / "taxonomy.yml")
     else:
         try:
             result.roster = roster_module.load_and_validate(
@@ -63,14 +64,22 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         except roster_module.RosterError as exc:
             result.problems += exc.errors
     try:
-        result.crisis = crisis.load(Path(project_dir) / "data" / "crisis.yml")
+        result.crisis = crisis.load(data / "crisis.yml")
     except (OSError, ValueError, yaml.YAMLError) as exc:
-        result.problems.append(str(exc))
+        result.problems += _problems(exc, "data/crisis.yml", data / "crisis.yml")
     else:
         result.warnings += crisis_warnings(result.crisis)
     if result.roster is not None:
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=_display_dir(docs_dir, project_dir))
     return result
+
+
+def _problems(exc: Exception, file: str, path: Path) -> list[Problem | str]:
+    """The located problems an exception carries (`errors`, as RosterError's), or one line naming the file."""
+    errors = getattr(exc, "errors", None)
+    if errors:
+        return list(errors)
+    return [f"{file}: {str(exc).removeprefix(f'{path}: ')}"]
 
 
 def crisis_warnings(data: dict) -> list[str]:
@@ -97,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         docs_dir=PROJECT_ROOT / "docs",
     )
     for problem in result.problems:
-        print(problem.github() if github and isinstance(problem, Problem) else str(problem))
+        print(problem.github() if github and not isinstance(problem, str) else str(problem))
     for warning in result.warnings:
         print(f"::warning::{warning}" if github else f"warning: {warning}")
     if result.problems or result.warnings:
