@@ -81,6 +81,8 @@ def build(tmp_path, pages=None, nav=None, roster=None):
 def test_fixture_project_builds(tmp_path):
     result, out = build(tmp_path, {"article.md": ARTICLE}, BASE_NAV + ["article.md"])
     assert result.returncode == 0, result.stdout + result.stderr
+    checked = _check_command(tmp_path / "project")
+    assert checked.returncode == 0 and checked.stdout.startswith("OK: 1 current"), checked.stdout + checked.stderr
     page = read_page(out / "article" / "index.html")
     assert "Last reviewed on November 1, 2026 by Jane Doe" in page.text
 
@@ -277,7 +279,6 @@ def _check_command(project: Path) -> subprocess.CompletedProcess:
 )
 def test_the_check_command_reports_what_fails_the_build(tmp_path, mistake):
     project = make_project(tmp_path, {"article.md": ARTICLE}, BASE_NAV + ["article.md"])
-    assert _check_command(project).returncode == 0
     file, old, new = mistake
     text = (project / file).read_text(encoding="utf-8")
     (project / file).write_text(text.replace(old, new), encoding="utf-8")
