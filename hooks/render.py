@@ -2,14 +2,14 @@
 
 Every template here is rendered with autoescaping on, so a roster string such as
 "<script>" or "{{ 7*7 }}" reaches the page as text. The only HTML that is not
-escaped is a bio rendered by `bio_html`, which disallows raw HTML and unsafe links.
+escaped is a bio rendered by `Renderer.bio_html`, which disallows raw HTML and unsafe links.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -18,6 +18,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from roster import FACETS, Roster, Therapist
 
@@ -33,14 +34,6 @@ OFFERING_LIMIT = 24
 DIRECTORY_URL = "therapists/"
 ACCEPTING_URL = "therapists/accepting/"
 FILTER_INDEX = "therapists/directory.json"
-
-
-def relative(target: str, base: str) -> str:
-    """URL of site-relative `target` as seen from the page at site-relative `base` (both directory URLs)."""
-    path = posixpath.relpath("/" + target, "/" + base)
-    if target.endswith("/") and not path.endswith("/"):
-        path += "/"
-    return "./" if path == "./" else path
 
 
 class _SafeLinks(Treeprocessor):
@@ -67,15 +60,6 @@ class _NoRawHtml(Extension):
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
 
 
-_BIO_MARKDOWN = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
-
-
-def bio_html(text: str) -> Markup:
-    """A bio's Markdown as HTML; raw HTML in it shows as text."""
-    _BIO_MARKDOWN.reset()
-    return Markup(_BIO_MARKDOWN.convert(text))
-
-
 def json_ld(data: dict) -> Markup:
     """JSON for a <script type="application/ld+json"> block that no string in it can close."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -83,9 +67,9 @@ def json_ld(data: dict) -> Markup:
     return Markup(text)
 
 
-# One template environment for every Renderer: the macros make a Renderer per
-# call, and each would otherwise parse and compile the templates again. What
-# differs between rosters (roster, facets, site name) is passed when rendering.
+# One template environment for every Renderer, so the templates are parsed and
+# compiled once per process. It holds no build's data: what differs between
+# builds (roster, facets, site name, the card cache) is passed when rendering.
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=True,
@@ -93,27 +77,11 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters.update(bio=bio_html, json_ld=json_ld)
-
-# Card HTML already rendered, by therapist and the card's two relative links. Every
-# facet page (and directory page 2..N) sees the same links, so a therapist listed
-# under a dozen facets has their card rendered about three times, not a dozen.
-_cards: dict[tuple, Markup] = {}
-
-
-def card_html(t: Therapist, url) -> Markup:
-    """The card macro of card.html for `t`, rendered once per distinct pair of links."""
-    key = (t, url(t.url), url(t.photo) if t.photo else "")
-    html = _cards.get(key)
-    if html is None:
-        html = _cards[key] = _ENV.get_template("card.html").module.card(t, url)
-    return html
-
+_ENV.filters.update(json_ld=json_ld)
 
 _ENV.globals.update(
     facet_kinds=[(kind, heading) for _, _, kind, heading in FACETS],
     directory_url=DIRECTORY_URL,
-    card_html=card_html,
 )
 
 
@@ -124,11 +92,37 @@ class Renderer:
         self.roster = roster
         self.site_name = site_name
         self.site_url = site_url
-        self.facets = _facets(roster)
+        self.facets = roster.facets()
+        # Card HTML already rendered, by therapist and the card's two relative links. Every
+        # facet page (and directory page 2..N) sees the same links, so a therapist listed
+        # under a dozen facets has their card rendered about three times, not a dozen.
+        self._cards: dict[tuple, Markup] = {}
+        self._bio_markdown = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
+
+    def bio_html(self, text: str) -> Markup:
+        """A bio's Markdown as HTML; raw HTML in it shows as text."""
+        self._bio_markdown.reset()
+        return Markup(self._bio_markdown.convert(text))
+
+    def card_html(self, t: Therapist, url: Callable[[str], str]) -> Markup:
+        """The card macro of card.html for `t`, rendered once per distinct pair of links."""
+        key = (t, url(t.url), url(t.photo) if t.photo else "")
+        html = self._cards.get(key)
+        if html is None:
+            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url)
+        return html
 
     def _render(self, template: str, page_url: str, **context) -> str:
-        return render_template(
-            template, page_url, roster=self.roster, facets=self.facets, site_name=self.site_name, **context
+        url = relative_to(page_url)
+        return _ENV.get_template(template).render(
+            url=url,
+            page_url=page_url,
+            card=lambda t: self.card_html(t, url),
+            bio=self.bio_html,
+            roster=self.roster,
+            facets=self.facets,
+            site_name=self.site_name,
+            **context,
         )
 
     # ---- pagination ---------------------------------------------------------
@@ -198,7 +192,7 @@ class Renderer:
                 {
                     "f": {kind: [term.slug for term in t.facet(field)] for field, _, kind, _ in FACETS},
                     "a": t.accepting_new_clients,
-                    "html": str(card_html(t, lambda target: relative(target, DIRECTORY_URL))),
+                    "html": str(self.card_html(t, relative_to(DIRECTORY_URL))),
                 }
             )
         return json.dumps({"page_size": PAGE_SIZE, "therapists": records}, ensure_ascii=False, separators=(",", ":"))
@@ -235,26 +229,11 @@ class Renderer:
         }
 
 
+def relative_to(page_url: str) -> Callable[[str], str]:
+    """url(target): a site-relative URL as a link from the page at `page_url`."""
+    return lambda target: get_relative_url(target, page_url)
+
+
 def render_template(template: str, page_url: str, **context) -> str:
     """Render one of overrides/roster/ for the page at `page_url`; `url()` in it makes links relative to that page."""
-
-    def url(target: str) -> str:
-        return relative(target, page_url)
-
-    return _ENV.get_template(template).render(url=url, page_url=page_url, **context)
-
-
-def _facets(roster: Roster) -> dict:
-    """roster.facets(), computed once per roster (the macros make a Renderer per call)."""
-    if _facets_of.get("roster") is not roster:
-        _facets_of.update(roster=roster, facets=roster.facets())
-    return _facets_of["facets"]
-
-
-_facets_of: dict = {}
-
-
-def new_build() -> None:
-    """Forget cards and facets from an earlier build (`mkdocs serve` rebuilds after a template edit)."""
-    _cards.clear()
-    _facets_of.clear()
+    return _ENV.get_template(template).render(url=relative_to(page_url), page_url=page_url, **context)

@@ -14,7 +14,8 @@ import yaml
 
 import roster as roster_module
 from benchmarks import build, synthetic
-from conftest import ROOT, build_site
+from support import ROOT
+from support.builds import build_site
 
 
 def test_synthetic_rosters_pass_the_validator(tmp_path):

@@ -13,9 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from siteserver import serve, site_mount, template_pages
-
-from .support import AXE, CHROMIUM, FIXTURES, WCAG_TAGS, Requests
+from support.browser import AXE, CHROMIUM, FIXTURES, WCAG_TAGS, Requests
+from support.siteserver import serve, site_mount, template_pages
 
 
 @pytest.fixture(scope="session")

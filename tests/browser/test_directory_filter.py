@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import describe
+from support.browser import describe
 
 CARDS = "[data-results] li.tpg-card"
 

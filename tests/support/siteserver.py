@@ -18,7 +18,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import ROOT
+from support.builds import build_site
 
 
 def site_mount(config: Path = ROOT / "mkdocs.yml") -> str:
@@ -143,8 +144,6 @@ def template_pages(roster) -> dict[str, str]:
 @contextlib.contextmanager
 def built_site() -> Iterator[Path]:
     """The repository built with `mkdocs build --strict` into a temporary folder, for the report commands."""
-    from conftest import build_site
-
     with tempfile.TemporaryDirectory(prefix="tpg-site-") as tmp:
         result = build_site(Path(tmp))
         if result.returncode != 0:
