@@ -76,6 +76,32 @@ def test_first_card_is_on_the_first_phone_screen(browser, site_url):
         context.close()
 
 
+def test_the_filters_button_is_a_disclosure_on_a_phone_and_absent_on_a_laptop(browser, site_url):
+    phone = browser.new_context(**SIZES["phone"])
+    try:
+        page = phone.new_page()
+        open_directory(page, site_url)
+        toggle = page.locator("[data-toggle]")
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        toggle.focus()
+        page.keyboard.press("Enter")
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        expect(page.get_by_label("Language")).to_be_visible()
+        assert page.evaluate("document.activeElement.dataset.toggle") == ""
+        page.keyboard.press("Enter")
+        expect(page.get_by_label("Language")).to_be_hidden()
+    finally:
+        phone.close()
+    laptop = browser.new_context(**SIZES["desktop"])
+    try:
+        page = laptop.new_page()
+        open_directory(page, site_url)
+        expect(page.locator("[data-toggle]")).to_be_hidden()
+        expect(page.get_by_label("Language")).to_be_visible()
+    finally:
+        laptop.close()
+
+
 def test_the_visitor_of_the_issue_gets_an_answer_in_four_taps(sized, site_url, sample_roster):
     """Each click, or each choice from a list, is one tap. The visitor stops at an answer:
     a card that fits, or a zero that names the filter to drop."""

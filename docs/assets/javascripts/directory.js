@@ -215,11 +215,11 @@
       // The button is gone with the message; on a phone the control may be folded away.
       (control.offsetParent ? control : toggle).focus();
     });
+    // A disclosure: focus stays on the button, which now says "expanded"; the controls follow it.
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") !== "true";
       toggle.setAttribute("aria-expanded", String(open));
       panel.hidden = !open;
-      if (open) controls[0].focus();
     });
     root.querySelector("[data-clear]").addEventListener("click", function () {
       controls.forEach(function (control) { setValue(control, ""); });
