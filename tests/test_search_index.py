@@ -25,6 +25,8 @@ def test_profiles_are_found_by_specialty_approach_and_language(index, sample_ros
         text = by_location[t.url]["text"]
         for term in t.specialties + t.approaches + t.languages:
             assert term.name in text, (t.id, term.name)
+        # Each label stays a word of its own in the preview ("Languages French", not "LanguagesFrench").
+        assert f"Languages {t.languages[0].name}" in text, text
 
 
 def test_the_directory_page_indexes_its_introduction_only(index):
