@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from filters import choices_of, directory_filters
 from roster import FACETS, Roster, Therapist
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "roster"
@@ -166,7 +167,13 @@ class Renderer:
     def directory(self, number: int = 1) -> str:
         """One page of the directory; page 1 also carries the filter controls."""
         return self._paged(
-            "directory.html", DIRECTORY_URL, self.roster.therapists, number, page_size=PAGE_SIZE, index_url=FILTER_INDEX
+            "directory.html",
+            DIRECTORY_URL,
+            self.roster.therapists,
+            number,
+            page_size=PAGE_SIZE,
+            index_url=FILTER_INDEX,
+            filters=directory_filters(self.roster, self.facets) if number == 1 else [],
         )
 
     def offering(self, approach: str, page_url: str) -> str:
@@ -185,17 +192,35 @@ class Renderer:
     # ---- data ---------------------------------------------------------------
 
     def filter_index(self) -> str:
-        """What the directory's filter script loads: each card's facets and its HTML."""
+        """What the directory's filter script loads: the filters, and each card's choices and HTML.
+
+        The filters are listed in full (key, label, options) so that the scripts need
+        no list of their own: a filter added in filters.py reaches them as data.
+        """
+        filters = directory_filters(self.roster, self.facets)
         records = []
         for t in self.roster.therapists:
             records.append(
                 {
-                    "f": {kind: [term.slug for term in t.facet(field)] for field, _, kind, _ in FACETS},
-                    "a": t.accepting_new_clients,
+                    "f": choices_of(t.id, filters),
                     "html": str(self.card_html(t, relative_to(DIRECTORY_URL))),
                 }
             )
-        return json.dumps({"page_size": PAGE_SIZE, "therapists": records}, ensure_ascii=False, separators=(",", ":"))
+        listed = [
+            {
+                "key": f.key,
+                "label": f.label,
+                "flag": f.flag,
+                "question": f.question,
+                "options": [[o.slug, o.name] for o in f.options],
+            }
+            for f in filters
+        ]
+        return json.dumps(
+            {"page_size": PAGE_SIZE, "filters": listed, "therapists": records},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
 
     def profile_schema(self, t: Therapist) -> dict:
         """schema.org ProfilePage for a therapist: who they are and the college that registers them."""

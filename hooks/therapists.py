@@ -12,6 +12,7 @@ import json
 import os
 from datetime import date
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -154,6 +155,12 @@ def _add_page(files: Files, config, src_uri: str, title: str, description: str, 
     }
     if not search:
         meta["search"] = {"exclude": True}
+    if files.get_file_from_path(src_uri) is not None:
+        # MkDocs would let the generated page silently take the place of the one in docs/.
+        raise PluginError(
+            f"docs/{src_uri}: the site makes a page at this address ({title}) and would replace this one; "
+            "move or rename the page in docs/, or change the roster id or taxonomy term that makes the address"
+        )
     front_matter = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
     page_file = File.generated(config, src_uri, content=f"---\n{front_matter}\n---\n")
     page_file.edit_uri = _roster_edit_uri(config)

@@ -138,8 +138,13 @@ def test_filter_index_matches_the_roster(site, sample_roster):
     assert len(data["therapists"]) == len(sample_roster.therapists)
     for record, t in zip(data["therapists"], sample_roster.therapists, strict=True):
         assert f'data-id="{t.id}"' in record["html"]
-        assert record["a"] is t.accepting_new_clients
-        assert record["f"]["language"] == [term.slug for term in t.languages]
+        assert record["f"]["accepting"] == (["yes"] if t.accepting_new_clients else [])
+        assert sorted(record["f"]["language"]) == sorted(term.slug for term in t.languages)
+    listed = {f["key"]: f for f in data["filters"]}
+    assert [name for _, name in listed["language"]["options"]] == [
+        f.term.name for f in sample_roster.facets()["language"]
+    ]
+    assert listed["accepting"]["flag"] is True
 
 
 def test_generated_pages_edit_the_roster_file(pages, sample_roster):

@@ -46,7 +46,7 @@ def fixtures_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def axe() -> Callable:
-    """axe(page) -> the page's WCAG 2.0/2.1 A and AA violations, as axe-core reports them."""
+    """axe(page) -> the page's WCAG 2.0, 2.1 and 2.2 A and AA violations, as axe-core reports them."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` (scripts/test.sh does)")
 

@@ -12,8 +12,8 @@ from support import ROOT
 CHROMIUM = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FIXTURES = ROOT / "tests" / "browser" / "fixtures"
-# WCAG 2.0 and 2.1, levels A and AA (Ontario's standard is WCAG 2.0 AA; we aim at 2.1 AA).
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# WCAG 2.0, 2.1 and 2.2, levels A and AA (Ontario's standard is WCAG 2.0 AA; we aim at 2.2 AA).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 

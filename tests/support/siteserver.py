@@ -115,6 +115,7 @@ TEMPLATES = (
     "facet-index",
     "facet",
     "accepting",
+    "help-me-choose",
     "former-profile",
     "404",
 )
@@ -134,6 +135,7 @@ def template_pages(roster) -> dict[str, str]:
         "facet-index": "therapists/language/",
         "facet": facets["approach"][0].url,
         "accepting": "therapists/accepting/",
+        "help-me-choose": "therapists/help-me-choose/",
         "404": "404.html",
     }
     if roster.former:
