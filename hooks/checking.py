@@ -17,7 +17,7 @@ from types import MappingProxyType
 import yaml
 
 import schemas
-from schemas import Choice, Day, Flag, Items, Link, Record, Spec, Text, Whole
+from schemas import Choice, Day, Flag, Items, Link, OneOf, Record, Spec, Text, Whole
 from yamlfile import Problem, show
 
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -53,7 +53,7 @@ class Row:
     line: int = 1
     where: str = ""
     ok: bool = False
-    rows: dict = field(default_factory=dict)  # field -> list of Rows, for lists of mappings
+    rows: dict = field(default_factory=dict)  # field -> list of Rows, for mappings and lists of mappings
 
 
 def suggest(value: str, allowed, hint: str) -> str:
@@ -89,6 +89,7 @@ class Checker:
             Link: self.link,
             Text: self.text,
             Choice: self.choice,
+            OneOf: self.one_of,
             Flag: self.flag,
             Whole: self.whole,
             Day: self.day,
@@ -117,10 +118,13 @@ class Checker:
                     where = row.where = keyed.format(v=show(value))
         for line, message in odd:
             self.report(line, where, message)
+        renamed = dict(spec.renamed)
         for key, (key_node, _) in fields.items():
             if key in spec.fields:
                 continue
-            if spec.top:
+            if key in renamed:
+                self.report(line_of(key_node), where, f"{prefix}{key}: is no longer used; write {renamed[key]}")
+            elif spec.top:
                 only = " or ".join(f"'{k}'" for k in spec.fields)
                 self.report(line_of(key_node), where, f"unknown top-level key '{show(key)}' (only {only} is allowed)")
             elif spec.unknown_hint:
@@ -152,6 +156,11 @@ class Checker:
             if isinstance(sub, Items) and isinstance(sub.item, Record):
                 row.rows[key] = self.record_list(sub, value_node, where, prefix + key)
                 value = [r.values for r in row.rows[key]]
+            elif isinstance(sub, Record):
+                # Kept as a one-row list so rules can name the line of a field inside it.
+                inner = self.record(sub, value_node, where, prefix + key)
+                row.rows[key] = [inner]
+                value = inner.values if inner.ok else INVALID
             else:
                 value = self.value(sub, value_node, where, prefix + key)
             if value is not INVALID:
@@ -295,6 +304,17 @@ class Checker:
             self.report(line_of(node), where, f"{name}: '{show(value)}' is not allowed{hint}")
             return INVALID
         return allowed[value]
+
+    def one_of(self, spec: OneOf, node, where: str, name: str):
+        value = self.text(Text(max_len=schemas.MAX_SHORT), node, where, name)
+        if value is INVALID:
+            return INVALID
+        if value not in spec.values:
+            allowed = ", ".join(spec.values)
+            hint = suggest(value, spec.values, f"write one of: {allowed}")
+            self.report(line_of(node), where, f"{name}: '{show(value)}' is not allowed{hint}")
+            return INVALID
+        return value
 
     def link(self, spec: Link, node, where: str, name: str):
         value = self.text(Text(max_len=spec.max_len), node, where, name)

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from checking import Row
+from checking import Row, suggest
 from schemas import GENERATED_PAGES, MAX_PHOTO_BYTES
 from yamlfile import show
 
@@ -205,6 +205,90 @@ def unique_names(rows: list[Row], report: Report) -> None:
             report(row.lines["name"], row.where, f"name: '{show(name)}' is already listed on line {first[key]}")
         else:
             first[key] = row.lines["name"]
+
+
+# ---- registration titles and offices ---------------------------------------------
+
+# "Dr." or "Doctor" as a title, in a name or a credential.
+_DR = re.compile(r"(?<![A-Za-z])(?:Dr\.?|Doctor)(?![A-Za-z])", re.I)
+# The marks CRPO never issues for the Qualifying class, e.g. "RP (Q)".
+_SHORT_QUALIFYING = re.compile(r"\(Q\)", re.I)
+IN_PERSON = "In person"  # the format (data/taxonomy.yml) that needs an office
+
+
+def registration_titles(rows: list[Row], report: Report) -> None:
+    """registration.status is a title the therapist's college issues (data/taxonomy.yml, colleges: titles)."""
+    for row in rows:
+        registration = row.values.get("registration")
+        if not registration:
+            continue
+        college, status = registration["college"], registration["status"]
+        lines = row.rows["registration"][0].lines
+        line = lines["status"]
+        if status not in college.titles:
+            allowed = ", ".join(f"'{t}'" for t in college.titles)
+            if _SHORT_QUALIFYING.search(status):
+                hint = " ('(Q)' is not a title CRPO issues; write 'Registered Psychotherapist (Qualifying)' or 'RP (Qualifying)')"
+            else:
+                hint = suggest(status, college.titles, f"{college.name} issues {allowed}")
+            report(
+                line,
+                row.where,
+                f"registration.status: '{show(status)}' is not a title {college.name} issues{hint}",
+            )
+        elif college.titles[status] and not registration.get("supervisor"):
+            report(
+                line,
+                row.where,
+                f"registration.supervisor: is missing; {college.name} requires a {status} to practise under "
+                "clinical supervision, so the profile names the supervisor (supervisor: Their Name, RP)",
+            )
+        if college.refuses_dr:
+            for field in ("name", "credentials"):
+                values = row.values.get(field)
+                texts = [values] if isinstance(values, str) else list(values or ())
+                if any(_DR.search(text) for text in texts):
+                    report(
+                        row.lines[field],
+                        row.where,
+                        f"{field}: {college.name} does not allow its members to use 'Dr.' or 'Doctor' when "
+                        "providing care; remove it (a doctorate can be listed as PhD or PsyD)",
+                    )
+
+
+def offices_with_in_person(rows: list[Row], report: Report) -> None:
+    """A therapist who sees clients in person names the offices, and only then."""
+    for row in rows:
+        formats = row.values.get("formats")
+        if formats is None:
+            continue
+        in_person = any(term.name == IN_PERSON for term in formats)
+        if in_person and "offices" not in row.lines:
+            report(
+                row.lines["formats"],
+                row.where,
+                "offices: is missing; with 'In person', list the office ids from data/practice.yml where "
+                "this therapist sees clients, like offices: [queen-west]",
+            )
+        elif not in_person and "offices" in row.lines:
+            report(
+                row.lines["offices"],
+                row.where,
+                "offices: is only for therapists who see clients in person; add 'In person' to formats or "
+                "remove offices",
+            )
+
+
+def unique_office_ids(rows: list[Row], report: Report) -> None:
+    first: dict[str, int] = {}
+    for row in rows:
+        office_id = row.values.get("id")
+        if office_id is None:
+            continue
+        if office_id in first:
+            report(row.lines["id"], row.where, f"id: '{office_id}' is already used on line {first[office_id]}")
+        else:
+            first[office_id] = row.lines["id"]
 
 
 # ---- the crisis lines --------------------------------------------------------------
