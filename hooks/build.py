@@ -1,4 +1,4 @@
-"""The state of one site build: the checked roster and crisis lines, the renderer
+"""The state of one site build: the checked roster, practice details and crisis lines, the renderer
 and its caches, the generated pages, and the folder the site is written to.
 
 hooks/therapists.py makes a Build in on_config, before any other plugin's
@@ -32,11 +32,15 @@ from render import Renderer
 # Where a Build is kept on MkDocs' config object.
 _ATTRIBUTE = "tpg_build"
 
+# INFO, not WARNING: `mkdocs build --strict` counts warnings, and stale availability must never block a deploy.
+log = logging.getLogger("mkdocs.hooks.therapists")
+
 
 @dataclass
 class Build:
     roster: roster_module.Roster
     crisis: dict
+    practice: roster_module.Practice
     renderer: Renderer
     output: _Output
     # Pages this build generates: source path -> function returning the page's HTML.
@@ -52,9 +56,13 @@ def start(config) -> Build:
     )
     if result.problems:
         raise PluginError(result.report())
+    for notice in result.notices:
+        log.info(notice)
     renderer = Renderer(result.roster, site_name=config.site_name, site_url=config.site_url or "")
-    build = Build(result.roster, result.crisis, renderer, _Output.stage(config))
+    build = Build(result.roster, result.crisis, result.practice, renderer, _Output.stage(config))
     setattr(config, _ATTRIBUTE, build)
+    # For the footer on every page (overrides/partials/practice-footer.html).
+    config.extra["practice"] = result.practice
     return build
 
 

@@ -59,7 +59,8 @@ class College:
     title: str
     url: str
     register: str
-    titles: dict = field(default_factory=dict)  # title -> True when it practises under supervision
+    # title -> True when it practises under supervision; left out of hashing (a dict cannot be hashed)
+    titles: dict = field(default_factory=dict, compare=False)
     refuses_dr: bool = False
 
 

@@ -655,7 +655,7 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
     elif isinstance(spec, Choice):
         out |= {"type": "string", "enum": choices[spec.section]}
         if "description" in out:
-            out["description"] += f" Allowed values (from data/taxonomy.yml): {', '.join(choices[spec.section])}."
+            out["description"] += f" Allowed values (from {_source(spec.section)}): {', '.join(choices[spec.section])}."
     elif isinstance(spec, Items):
         out |= {"type": "array", "minItems": spec.min_items}
         if spec.max_items is not None:
@@ -664,7 +664,8 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
             out["uniqueItems"] = True
         out["items"] = json_schema(spec.item, choices)
         if isinstance(spec.item, Choice) and "description" in out:
-            out["description"] += f" Allowed values (from data/taxonomy.yml): {', '.join(choices[spec.item.section])}."
+            section = spec.item.section
+            out["description"] += f" Allowed values (from {_source(section)}): {', '.join(choices[section])}."
         if spec.one_without:
             out["contains"] = {"not": _flag_set(spec.one_without)}
     elif isinstance(spec, Record):
@@ -682,6 +683,10 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
     if spec.examples:
         out["examples"] = list(spec.examples)
     return out
+
+
+def _source(section: str) -> str:
+    return "data/practice.yml" if section == "offices" else "data/taxonomy.yml"
 
 
 def _flag_set(flag: str) -> dict:
