@@ -165,6 +165,23 @@ class Checker:
                 value = self.value(sub, value_node, where, prefix + key)
             if value is not INVALID:
                 row.values[key] = value
+        if spec.with_value:
+            listed, wanted, other = spec.with_value
+            if listed in row.values:
+                has = any(getattr(v, "name", v) == wanted for v in row.values[listed])
+                if has and other not in fields:
+                    self.report(
+                        row.lines[listed],
+                        where,
+                        f"{prefix}{other}: is missing; with '{wanted}' in {listed}, list them, like "
+                        f"{other}: [{', '.join(list(self.choices.get(other, {}))[:1])}]",
+                    )
+                elif not has and other in fields:
+                    self.report(
+                        row.lines[other],
+                        where,
+                        f"{prefix}{other}: goes only with '{wanted}' in {listed}; add it there or remove {other}",
+                    )
         for key, other, why in spec.needs:
             if key in fields and other not in fields:
                 self.report(line_of(fields[key][1]), where, f"{prefix}{other}: is missing; {why}")

@@ -17,7 +17,9 @@ from model import Office, Practice
 PRACTICE_FILE = Path(__file__).resolve().parent.parent / "data" / "practice.yml"
 
 
-def check(path: Path = PRACTICE_FILE, display_path: str | None = None) -> tuple[Practice | None, list[yamlfile.Problem]]:
+def check(
+    path: Path = PRACTICE_FILE, display_path: str | None = None
+) -> tuple[Practice | None, list[yamlfile.Problem]]:
     """The checked Practice, or None, and every problem in the file."""
     display = display_path or yamlfile.display_path(Path(path))
     root, problems = yamlfile.read_yaml(path, display, "practice details")

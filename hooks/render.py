@@ -245,9 +245,7 @@ class Renderer:
     def contact(self, page_url: str) -> str:
         """The contact and locations page: the practice's details, its offices and their JSON-LD."""
         practice = self.roster.practice
-        return self._render(
-            "contact.html", page_url, practice=practice, schema=json_ld(self.clinic_schema(practice))
-        )
+        return self._render("contact.html", page_url, practice=practice, schema=json_ld(self.clinic_schema(practice)))
 
     def clinic_schema(self, practice: Practice) -> dict:
         """schema.org MedicalClinic for the practice, with each office's PostalAddress."""

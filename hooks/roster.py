@@ -169,7 +169,6 @@ def _check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path, practi
     rules.mixed_script_words(rows, checker.report)
     rules.photos_exist(rows, checker.report, docs_dir)
     rules.registration_titles(rows, checker.report)
-    rules.offices_with_in_person(rows, checker.report)
     if not checker.problems:
         rules.one_current_therapist(rows, checker.report, top.lines.get("therapists", 1))
     if checker.problems:

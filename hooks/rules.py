@@ -213,7 +213,6 @@ def unique_names(rows: list[Row], report: Report) -> None:
 _DR = re.compile(r"(?<![A-Za-z])(?:Dr\.?|Doctor)(?![A-Za-z])", re.I)
 # The marks CRPO never issues for the Qualifying class, e.g. "RP (Q)".
 _SHORT_QUALIFYING = re.compile(r"\(Q\)", re.I)
-IN_PERSON = "In person"  # the format (data/taxonomy.yml) that needs an office
 
 
 def registration_titles(rows: list[Row], report: Report) -> None:
@@ -228,7 +227,7 @@ def registration_titles(rows: list[Row], report: Report) -> None:
         if status not in college.titles:
             allowed = ", ".join(f"'{t}'" for t in college.titles)
             if _SHORT_QUALIFYING.search(status):
-                hint = " ('(Q)' is not a title CRPO issues; write 'Registered Psychotherapist (Qualifying)' or 'RP (Qualifying)')"
+                hint = " (write 'Registered Psychotherapist (Qualifying)' or 'RP (Qualifying)'; never '(Q)')"
             else:
                 hint = suggest(status, college.titles, f"{college.name} issues {allowed}")
             report(
@@ -240,8 +239,8 @@ def registration_titles(rows: list[Row], report: Report) -> None:
             report(
                 line,
                 row.where,
-                f"registration.supervisor: is missing; {college.name} requires a {status} to practise under "
-                "clinical supervision, so the profile names the supervisor (supervisor: Their Name, RP)",
+                f"registration.supervisor: is missing; {college.name} requires '{status}' registrants to practise "
+                "under clinical supervision: add a line 'supervisor:' under status: with the supervisor's name",
             )
         if college.refuses_dr:
             for field in ("name", "credentials"):
@@ -254,29 +253,6 @@ def registration_titles(rows: list[Row], report: Report) -> None:
                         f"{field}: {college.name} does not allow its members to use 'Dr.' or 'Doctor' when "
                         "providing care; remove it (a doctorate can be listed as PhD or PsyD)",
                     )
-
-
-def offices_with_in_person(rows: list[Row], report: Report) -> None:
-    """A therapist who sees clients in person names the offices, and only then."""
-    for row in rows:
-        formats = row.values.get("formats")
-        if formats is None:
-            continue
-        in_person = any(term.name == IN_PERSON for term in formats)
-        if in_person and "offices" not in row.lines:
-            report(
-                row.lines["formats"],
-                row.where,
-                "offices: is missing; with 'In person', list the office ids from data/practice.yml where "
-                "this therapist sees clients, like offices: [queen-west]",
-            )
-        elif not in_person and "offices" in row.lines:
-            report(
-                row.lines["offices"],
-                row.where,
-                "offices: is only for therapists who see clients in person; add 'In person' to formats or "
-                "remove offices",
-            )
 
 
 def unique_office_ids(rows: list[Row], report: Report) -> None:

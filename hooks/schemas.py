@@ -151,6 +151,9 @@ class Record(Spec):
     shape_message: str = ""
     missing_hint: str = ""
     renamed: tuple = ()  # (old field, what to write instead): a field the file no longer takes
+    # (list field, value, other field): the other field is required when the list holds the value,
+    # and refused when it does not, e.g. offices with the "In person" format and only with it.
+    with_value: tuple = ()
     top: bool = False  # the whole file: messages name top-level keys
 
 
@@ -343,6 +346,7 @@ def roster() -> Record:
         fields=fields,
         required=("id", "name"),
         required_unless=("former", (*current, "fees", "availability", "availability_confirmed_on", "bio")),
+        with_value=("formats", "In person", "offices"),
         renamed=(
             (
                 "accepting_new_clients",
@@ -528,7 +532,7 @@ def practice() -> Record:
     """data/practice.yml."""
     phone = Text(
         "Phone",
-        "Digits to dial, in quotes, like \"4165550100\" or \"+14165550100\".",
+        'Digits to dial, in quotes, like "4165550100" or "+14165550100".',
         ("+14165550100",),
         pattern=PHONE,
         max_len=MAX_SHORT,
@@ -585,9 +589,7 @@ def practice() -> Record:
             "name": text("Name", "The practice's name.", "Toronto Psychotherapy Group", MAX_NAME),
             "phone": phone,
             "email": email,
-            "offices": Items(
-                "Offices", item=office, label="office {n}", label_key="id", keyed_label="office '{v}'"
-            ),
+            "offices": Items("Offices", item=office, label="office {n}", label_key="id", keyed_label="office '{v}'"),
             "booking": Record(
                 "Online booking",
                 "The booking service clients use, and its privacy notice.",
@@ -617,9 +619,7 @@ def practice() -> Record:
     )
 
 
-SPECS = MappingProxyType(
-    {"therapists": roster, "taxonomy": taxonomy, "crisis": crisis, "practice": practice}
-)
+SPECS = MappingProxyType({"therapists": roster, "taxonomy": taxonomy, "crisis": crisis, "practice": practice})
 
 
 # --------------------------------------------------------------------------
@@ -678,6 +678,15 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
             flag, fields = spec.required_unless
             out["if"] = _flag_set(flag)
             out["else"] = {"required": [f for f in spec.fields if f in fields]}
+        if spec.with_value:
+            listed, value, other = spec.with_value
+            out["allOf"] = [
+                {
+                    "if": {"required": [listed], "properties": {listed: {"contains": {"const": value}}}},
+                    "then": {"required": [other]},
+                    "else": {"not": {"required": [other]}},
+                }
+            ]
         if spec.top:
             out = {"$schema": "https://json-schema.org/draft/2020-12/schema", **out}
     if spec.examples:
