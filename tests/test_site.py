@@ -80,8 +80,18 @@ def test_each_therapist_has_a_profile(pages, sample_roster):
         assert t.name in page.text
         assert t.registration_number in page.text
         assert f'href="{t.college.register}"' in page.html
-        accepting = "Accepting new clients" if t.accepting_new_clients else "Not accepting new clients"
-        assert accepting in page.text
+        shown = sample_roster.availability(t)
+        if shown == "ask":
+            assert "Ask about availability" in page.text and "confirmed" not in page.text
+        else:
+            said = {"accepting": "Accepting", "waitlist": "Waitlist for", "not accepting": "Not accepting"}[shown]
+            confirmed = f"{t.availability_confirmed_on:%B} {t.availability_confirmed_on.day}, "
+            assert f"{said} new clients (confirmed {confirmed}" in " ".join(page.text.split()), t.id
+        for office in t.offices:
+            assert office.street in page.text
+            assert 'href="https://www.openstreetmap.org/search?query=' in page.html
+        if t.supervised:
+            assert f"Practises under clinical supervision, supervised by {t.supervisor}" in page.text
         for term in t.languages + t.specialties + t.approaches + t.clients + t.formats:
             assert term.name in page.text, (t.id, term.name)
         if t.booking_url:
@@ -130,7 +140,7 @@ def test_public_json_matches_the_roster(site, sample_roster):
     assert [r["id"] for r in data["therapists"]] == [t.id for t in sample_roster.therapists]
     first = data["therapists"][0]
     assert first["url"].startswith("https://toronto-psychotherapy-group.github.io/website/therapists/")
-    assert set(first) >= {"name", "credentials", "registration", "languages", "fees", "accepting_new_clients", "bio"}
+    assert set(first) >= {"name", "credentials", "registration", "languages", "fees", "availability", "bio"}
 
 
 def test_filter_index_matches_the_roster(site, sample_roster):
@@ -138,7 +148,7 @@ def test_filter_index_matches_the_roster(site, sample_roster):
     assert len(data["therapists"]) == len(sample_roster.therapists)
     for record, t in zip(data["therapists"], sample_roster.therapists, strict=True):
         assert f'data-id="{t.id}"' in record["html"]
-        assert record["f"]["accepting"] == (["yes"] if t.accepting_new_clients else [])
+        assert record["f"]["accepting"] == (["yes"] if sample_roster.availability(t) == "accepting" else [])
         assert sorted(record["f"]["language"]) == sorted(term.slug for term in t.languages)
     listed = {f["key"]: f for f in data["filters"]}
     assert [name for _, name in listed["language"]["options"]] == [
