@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from render import render_template
 
 CRISIS_FILE = Path(__file__).resolve().parent.parent / "data" / "crisis.yml"
 REQUIRED = ("name", "action", "hours", "for", "source")
+# The source becomes a link on the crisis page: a javascript: or data: address would run there.
+WEB_ADDRESS_RE = re.compile(r"^https://[^\s/?#]+\S*$")
 
 
 def load(path: Path = CRISIS_FILE) -> dict:
@@ -23,6 +26,8 @@ def load(path: Path = CRISIS_FILE) -> dict:
         missing = [key for key in REQUIRED if not line.get(key)]
         if missing:
             problems.append(f"line {number} ({line.get('name', '?')}): missing {', '.join(missing)}")
+        elif not WEB_ADDRESS_RE.match(str(line["source"])):
+            problems.append(f"line {number} ({line['name']}): source: must be a web address starting with https://")
         line.setdefault("tel", "")
         line.setdefault("sms", "")
     tels = {line.get("tel") for line in data.get("lines") or []}

@@ -236,6 +236,17 @@ def load_taxonomy(path: Path = DEFAULT_TAXONOMY) -> Taxonomy:
         for _, section, _, _ in FACETS
     }
     colleges = {c["name"]: College(c["name"], c["title"], c["url"], c["register"]) for c in data["colleges"]}
+    # A college's addresses become links on every profile: a javascript: or data: address would run there.
+    bad = [
+        Problem(
+            _display_path(Path(path)), 1, f"college '{c.name}': {key}: must be a web address starting with https://"
+        )
+        for c in colleges.values()
+        for key in ("url", "register")
+        if not re.match(r"^https://[^\s/?#]+\S*$", getattr(c, key))
+    ]
+    if bad:
+        raise RosterError(bad)
     return Taxonomy(terms, colleges)
 
 
