@@ -2,7 +2,8 @@
 
 Every template here is rendered with autoescaping on, so a roster string such as
 "<script>" or "{{ 7*7 }}" reaches the page as text. The only HTML that is not
-escaped is a bio rendered by `bio_html`, which disallows raw HTML and unsafe links.
+escaped is a bio rendered by `bio_html` (hooks/bio.py), which shows raw HTML as text and links only to
+web pages, email addresses and phone numbers.
 """
 
 from __future__ import annotations
@@ -11,14 +12,11 @@ import json
 import math
 import posixpath
 from pathlib import Path
-from xml.etree import ElementTree
 
 import jinja2
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from bio import to_html as bio_html
 from roster import FACETS, Roster, Therapist
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "roster"
@@ -41,39 +39,6 @@ def relative(target: str, base: str) -> str:
     if target.endswith("/") and not path.endswith("/"):
         path += "/"
     return "./" if path == "./" else path
-
-
-class _SafeLinks(Treeprocessor):
-    """Drop images, and links that are not https:, mailto: or tel:, from bios."""
-
-    def run(self, root: ElementTree.Element) -> None:
-        for parent in root.iter():
-            for child in list(parent):
-                if child.tag == "img":
-                    parent.remove(child)
-                elif child.tag == "a":
-                    href = child.get("href", "")
-                    if not href.lower().startswith(("https://", "mailto:", "tel:")) or any(c.isspace() for c in href):
-                        child.attrib.pop("href", None)
-                        child.tag = "span"
-                    else:
-                        child.set("rel", "noopener")
-
-
-class _NoRawHtml(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
-
-
-_BIO_MARKDOWN = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
-
-
-def bio_html(text: str) -> Markup:
-    """A bio's Markdown as HTML; raw HTML in it shows as text."""
-    _BIO_MARKDOWN.reset()
-    return Markup(_BIO_MARKDOWN.convert(text))
 
 
 def json_ld(data: dict) -> Markup:
