@@ -66,13 +66,24 @@ def _bio(rng: random.Random, name: str, paragraphs: int) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _initials(number: int) -> str:
+    """1 -> 'B.', 26 -> 'B.A.': the number in base 26, one initial per digit."""
+    letters = ""
+    while True:
+        number, digit = divmod(number, 26)
+        letters = chr(ord("A") + digit) + "." + letters
+        if not number:
+            return letters
+
+
 def therapist(rng: random.Random, number: int, taxonomy: dict) -> dict:
     """One valid roster entry; `number` makes the id unique."""
     names = {
         section: [e["name"] for e in taxonomy[section]]
         for section in ("languages", "specialties", "approaches", "clients", "formats")
     }
-    name = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}"
+    # Middle initials spell out `number`, so no two names look alike (the roster check refuses lookalikes).
+    name = f"{rng.choice(_GIVEN)} {_initials(number)} {rng.choice(_FAMILY)}"
     college, credentials, status = rng.choice(_REGISTRATIONS)
     entry = {
         "id": f"therapist-{number:05d}",

@@ -2,39 +2,44 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-
+import checking
+import rules
+import schemas
+import yamlfile
 from render import render_template
 
 CRISIS_FILE = Path(__file__).resolve().parent.parent / "data" / "crisis.yml"
-REQUIRED = ("name", "action", "hours", "for", "source")
-# The source becomes a link on the crisis page: a javascript: or data: address would run there.
-WEB_ADDRESS_RE = re.compile(r"^https://[^\s/?#]+\S*$")
+
+
+def check(path: Path = CRISIS_FILE, display_path: str | None = None) -> tuple[dict | None, list[yamlfile.Problem]]:
+    """The crisis data as the templates use it, or None, and every problem in the file.
+
+    The shape is data/crisis.yml's spec in hooks/schemas.py; the rule that 9-8-8
+    and 911 are present is in hooks/rules.py.
+    """
+    display = display_path or yamlfile.display_path(Path(path))
+    root, problems = yamlfile.read_yaml(path, display, "crisis lines")
+    if problems:
+        return None, problems
+    checker = checking.Checker(display)
+    top = checker.check_file(schemas.crisis(), root)
+    if "lines" in top.rows:
+        rules.emergency_numbers(top.rows["lines"], checker.report, top.lines["lines"])
+    if checker.problems:
+        return None, sorted(checker.problems, key=lambda p: p.line)
+    data = top.values
+    data["lines"] = [{"tel": "", "sms": "", **line} for line in data["lines"]]
+    return data, []
 
 
 def load(path: Path = CRISIS_FILE) -> dict:
-    """The crisis data, checked: every line has its fields and a source, and 9-8-8 and 911 are present."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    problems = []
-    if not isinstance(data.get("verified_on"), date):
-        problems.append("verified_on: must be a date like 2026-11-26")
-    for number, line in enumerate(data.get("lines") or [], start=1):
-        missing = [key for key in REQUIRED if not line.get(key)]
-        if missing:
-            problems.append(f"line {number} ({line.get('name', '?')}): missing {', '.join(missing)}")
-        elif not WEB_ADDRESS_RE.match(str(line["source"])):
-            problems.append(f"line {number} ({line['name']}): source: must be a web address starting with https://")
-        line.setdefault("tel", "")
-        line.setdefault("sms", "")
-    tels = {line.get("tel") for line in data.get("lines") or []}
-    if not {"988", "911"} <= tels:
-        problems.append('the lines must include 9-8-8 (tel: "988") and 911 (tel: "911")')
+    """The checked crisis data; raise yamlfile.DataError (a ValueError) listing every problem."""
+    data, problems = check(path)
     if problems:
-        raise ValueError(f"{path}: " + "; ".join(problems))
+        raise yamlfile.DataError(problems, "the crisis lines")
     return data
 
 

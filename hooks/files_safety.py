@@ -18,8 +18,9 @@ import struct
 from pathlib import Path
 from xml.etree import ElementTree
 
+from schemas import MAX_PHOTO_BYTES
+
 PHOTO_DIR = "assets/therapists"
-MAX_PHOTO_BYTES = 200 * 1024
 MIN_PHOTO_SIDE = 160  # a profile shows the photo 160 pixels wide; smaller looks blurred
 MAX_PHOTO_SIDE = 2000  # anything larger only costs visitors' data
 HOW_TO_EXPORT = "export it again as a JPEG, PNG or WebP photo (see CONTRIBUTING.md, 'Add a photo')"

@@ -142,12 +142,48 @@ FALSE_CLAIMS = {
     "therapists must report any risk": r"\b(?:must|have\s+to|are\s+required\s+to)\s+(?:warn\s+(?:others|anyone|people)|report\s+(?:any|every|all)\s+risks?)\b",
     "'committed suicide' (say 'died by suicide')": r"\bcommit(?:s|ted|ting)?\s+suicide\b",
     "superlative about the practice": r"\bthe\s+best\s+(?:psychotherapists?|therapists?|practice|care)\b",
+    # Errors a fact-check found in our own pages (issue 13).
+    "'psychotherapist' as a CRPO-only title (true only until 2017)": r"\bonly\s+CRPO\s+members\s+may\s+use\s+(?:them|these\s+titles)\b|\bare\s+for\s+CRPO\s+members\s+only\b",
+    "prolonged exposure as the top choice of every PTSD guideline": r"\bprolonged\s+exposure\b[^.]{0,60}\bstrongest\b[^.]{0,60}\bevery\b",
+    "CRPO's 2015 remark on insurers presented as current": r"\bbeginning\s+to\s+recogni[sz]e\b",
+    "therapy as 'proven methods' (the APA says methods from established principles)": r"\bproven\s+methods\b",
+}
+
+# Statements that are wrong without a qualifier the page must also give.
+# Each entry: (pattern for the statement, pattern for the qualifier anywhere on the page).
+NEEDS_QUALIFIER = {
+    "a duty to report 'a child' without the under-16 limit (16 and 17 may be reported, not must)": (
+        r"\bmust\s+(?:promptly\s+)?report\b[^.]{0,120}\bchild",
+        r"\bunder\s+16\b|\b16\s+(?:or|and)\s+17\b",
+    ),
+    "OSP described as adults-only (BounceBack starts at 15)": (
+        r"(?:\bOSP\b|Ontario\s+Structured\s+Psychotherapy|free\s+public\s+program)[^.]{0,150}\.?[^.]{0,150}?(?:\badults\b|\b18\s+and\s+(?:over|older)|\b18\+)",
+        r"\b(?:age|aged)\s+15\b|\b15\s+and\s+(?:up|over|older)\b",
+    ),
+    "reporting a health professional's sexual abuse without saying the client's name stays out": (
+        r"\bsexually\s+abused\b[^.]{0,160}\b(?:must|have\s+to|has\s+to)\s+report\b",
+        r"\byour\s+name\b|\bclient's\s+name\b|\bname\s+is\s+(?:left|kept)\s+out\b",
+    ),
+    "'Registered Mental Health Therapist' without saying CRPO does not use it": (
+        r"\bRegistered\s+Mental\s+Health\s+Therapist\b",
+        r"\bnot\s+(?:in\s+use|use\s+it|used)\b|\bdoes\s+not\s+use\b",
+    ),
+    "no GST/HST on therapy without the insurer-report exception": (
+        r"\bno\s+GST\b",
+        r"\binsur\w*\b[^.]{0,80}\b(?:tax\w*|GST|HST)\b|\b(?:tax\w*|GST|HST)\b[^.]{0,80}\binsur",
+    ),
 }
 
 
 def check_false_claims(text: str) -> list[str]:
-    return [
-        f"repeats a false or unsafe claim ({name})" for name, rx in FALSE_CLAIMS.items() if re.search(rx, text, re.I)
+    flat = " ".join(text.split())
+    problems = [
+        f"repeats a false or unsafe claim ({name})" for name, rx in FALSE_CLAIMS.items() if re.search(rx, flat, re.I)
+    ]
+    return problems + [
+        f"states a claim without its qualifier ({name})"
+        for name, (claim, qualifier) in NEEDS_QUALIFIER.items()
+        if re.search(claim, flat, re.I) and not re.search(qualifier, flat, re.I)
     ]
 
 
@@ -346,6 +382,20 @@ def test_seed_sentences_are_caught():
         "Therapists must report any risk.",
         "He committed suicide.",
         "Come to the best therapist in Toronto.",
+        # The wording our own pages had before issue 13.
+        'From this date, the title "psychotherapist" and two like it are for CRPO members only.',
+        "Only CRPO members may use them.",
+        "It says that one therapy, called prolonged exposure, gets the strongest\n  advice in every one of them.",
+        "In 2015, CRPO said insurers were beginning to recognize registered psychotherapists.",
+        "Experts describe it as a planned\nuse of proven methods to help a person change.",
+        "Anyone who suspects that a child is, or may be, in need of\nprotection must report it promptly to a children's aid society.",
+        "For example, a therapist must report a concern that a child needs protection.",
+        "The Ontario Structured Psychotherapy Program (OSP) is free and publicly\nfunded. It is for adults aged 18 and over who have depression or anxiety.",
+        "There is a free public program for adults with depression or anxiety.",
+        "If a client says that another regulated health professional sexually abused them, the therapist must\nreport it.",
+        '"Psychotherapist", "Registered Psychotherapist", "Registered Mental Health Therapist"',
+        "Therapy from a licensed professional has no GST or HST.",
+        "Some insurance plans ask for a doctor's note. Therapy has no GST or HST.",
     ],
 )
 def test_false_claims_are_caught(text):
@@ -368,6 +418,22 @@ def test_false_claims_are_caught(text):
 )
 def test_unconfirmed_items_are_caught(text):
     assert check_unconfirmed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A therapist must report a concern that a child under 16 needs protection. At 16 or 17, a report is allowed.",
+        "OSP is free. Its coaching program is open from age 15. The more intensive therapy is for adults aged 18 and over.",
+        "If you name the person who sexually abused you, your therapist may have to report it. Your name stays out unless you agree.",
+        'The title "Registered Mental Health Therapist" is protected, but CRPO does not use it.',
+        "Psychotherapy has no GST or HST. A report written only for an insurance company is taxed.",
+        'Only CRPO members may use "Registered Psychotherapist".',
+        "In 2023, the guide gave its strongest advice to prolonged exposure, cognitive processing therapy and EMDR.",
+    ],
+)
+def test_correct_wording_is_not_flagged(text):
+    assert check_false_claims(text) == []
 
 
 def test_confirmed_numbers_are_allowed():

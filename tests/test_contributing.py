@@ -29,7 +29,10 @@ def test_the_add_a_therapist_template_passes_the_build_and_the_schema(tmp_path):
     # The former example is shown indented inside a numbered list; remove that extra indentation.
     former = "\n".join(line[3:] for line in former.splitlines()) + "\n"
     path = tmp_path / "therapists.yml"
-    path.write_text("therapists:\n" + template + former.replace("jane-doe", "sam-lee"), encoding="utf-8")
+    path.write_text(
+        "therapists:\n" + template + former.replace("jane-doe", "sam-lee").replace("Jane Doe", "Sam Lee"),
+        encoding="utf-8",
+    )
     docs = tmp_path / "docs"
     (docs / "assets" / "therapists").mkdir(parents=True)
     (docs / "assets" / "therapists" / "jane-doe.jpg").write_bytes(b"")

@@ -263,8 +263,10 @@ def test_anchors_and_aliases_are_refused(tmp_path):
 
 def test_every_error_is_collected(tmp_path):
     text = entry_with("languages: [English, French]", "languages: [Frnech]").replace("college: CRPO", "college: XYZ")
-    text += GOOD_ENTRY.replace("jane-doe", "john-roe").replace(
-        "accepting_new_clients: true", "accepting_new_clients: no"
+    text += (
+        GOOD_ENTRY.replace("jane-doe", "john-roe")
+        .replace("Jane Doe", "John Roe")
+        .replace("accepting_new_clients: true", "accepting_new_clients: no")
     )
     errors = errors_for(tmp_path, text)
     assert len(errors) == 3, errors

@@ -98,8 +98,9 @@ def make_payload_project(tmp: Path) -> Path:
 
     crisis = yaml.safe_load((data / "crisis.yml").read_text(encoding="utf-8"))
     crisis["lines"].append(
-        {"name": LONG, "action": LONG, "tel": '416"><img data-pwn src=x onerror=alert(17)>', "sms": OTHER}
-        | {"hours": LONG, "for": LONG, "source": URL}
+        # Phone numbers must be digits, so only the text fields carry payloads.
+        {"name": NAME, "action": LONG, "tel": "4165550100", "sms": "686868"}
+        | {"hours": OTHER, "for": LONG, "source": URL}
     )
     (data / "crisis.yml").write_text(yaml.safe_dump(crisis, allow_unicode=True), encoding="utf-8")
 
@@ -213,7 +214,8 @@ def test_the_payloads_are_in_the_site(payload_site):
     article = read_page(payload_site / ARTICLE_URL / "index.html")
     assert f"by {NAME}." in article.text
     assert article.title.startswith(ARTICLE_TITLE)
-    assert LONG in read_page(payload_site / "crisis" / "index.html").text
+    crisis = read_page(payload_site / "crisis" / "index.html").text
+    assert NAME in crisis and LONG in crisis and OTHER in crisis
     assert FORMER_NAME in read_page(payload_site / "therapists" / "pwn-former" / "index.html").text
 
 

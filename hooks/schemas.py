@@ -1,0 +1,490 @@
+"""The one description of each data file: data/therapists.yml, data/taxonomy.yml and data/crisis.yml.
+
+Each file is a tree of small specs (Record, Items, Text, Link, ...). hooks/checking.py
+walks a file's YAML node tree against its spec, and `json_schema` turns the same spec
+into the JSON Schema editors' tools read (scripts/gen_schema.py writes it), so every
+limit below is written once. The specs are built by functions, not at import, so a
+changed constant moves both the checker and the schema (tests/test_schemas.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MAX_NAME = 100
+MAX_SHORT = 200
+MAX_BIO = 4000
+MAX_URL = 500
+MAX_CREDENTIALS = 6  # with every other field at its limit, a profile page stays under 40 KB
+MAX_FEE = 999_999
+MAX_PHOTO_BYTES = 200 * 1024  # photos load on every card; keep pages light on phones
+MAX_FILE_BYTES = 128 * 1024 * 1024  # far above any real roster; stops a runaway file before YAML reads it
+MAX_REVIEW_DAYS = 366
+
+# Patterns are matched whole (re.fullmatch in the checker, anchored in the JSON Schema),
+# so "jane-doe\n" is not an id.
+ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+REGISTRATION_NUMBER = r"[A-Za-z0-9-]{1,20}"
+PHOTO = r"assets/therapists/[a-z0-9-]+\.(?:jpg|jpeg|png|webp)"
+ARTICLE = r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md"
+# A host a browser will reach as written: ASCII labels (punycode for other scripts),
+# at least one dot, so no "localhost", no user name ("a@b") and no lookalike letters.
+HOST = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?"
+# One mailbox and nothing else: no "?bcc=", no "%40" second address, no comma list.
+EMAIL = rf"[A-Za-z0-9](?:[A-Za-z0-9._+-]{{0,62}}[A-Za-z0-9_+-])?@{HOST}"
+# A number a phone can dial: 3 to 15 digits, an optional leading + and single hyphens.
+PHONE = r"\+?[0-9](?:-?[0-9]){2,14}"
+
+# Character classes (regex text, shared by the checker and the JSON Schema).
+# Control characters other than tab and newline:
+CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
+# Characters that reorder text, so "gro.elpmaxe" can display as "example.org":
+BIDI = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# Characters that show nothing: spaces, joiners, fillers, variation selectors, soft hyphen.
+INVISIBLE = (
+    r"\s\u00a0\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f"
+    r"\u205f-\u206f\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+)
+# Text a reader can see: no control or direction characters, and at least one visible one.
+TEXT = rf"[^{CONTROL}{BIDI}]*[^{CONTROL}{BIDI}{INVISIBLE}][^{CONTROL}{BIDI}]*"
+HTTPS = rf"https://{HOST}(?::[0-9]{{1,5}})?(?:[/?#][^{CONTROL}{BIDI}{INVISIBLE}]*)?"
+LINK_PATTERNS = {"https": HTTPS, "mailto": f"mailto:{EMAIL}", "tel": f"tel:{PHONE}"}
+
+# The facets a visitor can browse and filter by, in display order:
+# (field in the roster, section of data/taxonomy.yml, URL segment, heading).
+FACETS = (
+    ("specialties", "specialties", "specialty", "Specialty"),
+    ("approaches", "approaches", "approach", "Approach"),
+    ("languages", "languages", "language", "Language"),
+    ("formats", "formats", "format", "Format"),
+    ("clients", "clients", "clients", "Client group"),
+)
+# Pages the site itself makes under /therapists/: an id or a facet term may not take their address.
+GENERATED_PAGES = frozenset({kind for _, _, kind, _ in FACETS} | {"index", "page", "accepting", "directory"})
+
+
+@dataclass(frozen=True)
+class Spec:
+    title: str = ""
+    description: str = ""
+    examples: tuple = ()
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    max_len: int = 0  # the builders below always pass a limit, read when the spec is built
+    pattern: str = ""  # whole-value pattern; TEXT when empty
+    pattern_hint: str = ""  # what to write instead, e.g. "must be letters and digits only"
+    quoted: bool = False  # must be in quotes, so YAML never reads it as a number
+    reserved: frozenset = frozenset()
+    reserved_hint: str = ""
+
+
+@dataclass(frozen=True)
+class Link(Spec):
+    schemes: tuple = ("https",)
+    max_len: int = 0
+
+
+@dataclass(frozen=True)
+class Flag(Spec):
+    pass
+
+
+@dataclass(frozen=True)
+class Whole(Spec):
+    minimum: int = 0
+    maximum: int = 0
+    hint: str = "a whole number of dollars, like 150"
+
+
+@dataclass(frozen=True)
+class Day(Spec):
+    not_future: bool = True
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    section: str = ""  # section of data/taxonomy.yml whose names are allowed
+
+
+@dataclass(frozen=True)
+class Items(Spec):
+    item: Spec = field(default_factory=Text)
+    min_items: int = 1
+    max_items: int | None = None
+    unique: bool = False
+    like: str = ""  # an example for the message, e.g. "[MA, RP]"
+    too_many_hint: str = ""
+    empty_message: str = ""
+    # How an item is named in messages: "{n}" is its position; with label_key, once
+    # that field is read, keyed_label with "{v}" its value, e.g. "therapist 'jane-doe'".
+    label: str = "entry {n}"
+    label_key: str = ""
+    keyed_label: str = ""
+    one_without: str = ""  # at least one item must lack this true flag (a current therapist)
+
+
+@dataclass(frozen=True)
+class Record(Spec):
+    fields: dict = field(default_factory=dict)
+    required: tuple = ()
+    required_unless: tuple = ()  # (flag, fields required when the flag is not true)
+    needs: tuple = ()  # (field, other field it needs, hint)
+    unknown_hint: str = ""  # "" lists the known fields instead of suggesting one
+    shape_message: str = ""
+    missing_hint: str = ""
+    top: bool = False  # the whole file: messages name top-level keys
+
+
+def text(title, description, example, max_len=None) -> Text:
+    return Text(title, description, (example,), max_len=max_len or MAX_SHORT)
+
+
+def facet(section, title, description, example) -> Items:
+    return Items(title, description, (example,), item=Choice(section=section), unique=True)
+
+
+def https(title, description, example) -> Link:
+    return Link(title, description, (example,), max_len=MAX_URL)
+
+
+def roster() -> Record:
+    """data/therapists.yml."""
+    fees = Record(
+        "Fees",
+        "Fees in whole Canadian dollars per session.",
+        ({"individual": 160, "sliding_scale": True},),
+        fields={
+            "individual": Whole(
+                "Individual session fee", "Dollars, digits only (no $). 0 for OHIP-covered.", (160,), maximum=MAX_FEE
+            ),
+            "couples": Whole("Couples session fee (optional)", "Dollars, digits only (no $).", (190,), maximum=MAX_FEE),
+            "sliding_scale": Flag(
+                "Sliding scale",
+                "true if a reduced fee is offered to people who could not otherwise afford therapy, else false "
+                "(write true or false, never yes or no).",
+                (True,),
+            ),
+        },
+        required=("individual", "sliding_scale"),
+    )
+    registration = Record(
+        "Registration",
+        "The Ontario college the therapist is registered with, so readers can check the public register.",
+        ({"college": "CRPO", "number": "001234", "status": "Registered Psychotherapist"},),
+        fields={
+            "college": Choice("College", "Short name of the regulatory college.", ("CRPO",), section="colleges"),
+            "number": Text(
+                "Registration number",
+                'Exactly as on the college\'s register, IN QUOTES ("001234"): without quotes YAML drops leading '
+                "zeros or reads the number as octal.",
+                ("001234",),
+                pattern=REGISTRATION_NUMBER,
+                max_len=MAX_SHORT,
+                pattern_hint="must be letters and digits only",
+                quoted=True,
+            ),
+            "status": text(
+                "Registration status",
+                "The class of registration, as the register shows it.",
+                "Registered Psychotherapist",
+            ),
+        },
+        required=("college", "number", "status"),
+    )
+    fields = {
+        "id": Text(
+            "Page address",
+            "Lowercase letters, digits and single hyphens, usually first-last name. It becomes the profile address "
+            "/therapists/<id>/, so never change it once published. Must be unique.",
+            ("jane-doe",),
+            pattern=ID,
+            max_len=MAX_SHORT,
+            pattern_hint="must be lowercase letters, digits and single hyphens, like 'jane-doe'",
+            reserved=GENERATED_PAGES,
+            reserved_hint="is reserved for a directory page; add a surname",
+        ),
+        "name": text("Name", "Full name as the public should see it.", "Jane Doe", MAX_NAME),
+        "pronouns": text("Pronouns (optional)", "Shown after the name.", "she/her"),
+        "credentials": Items(
+            "Credentials",
+            "Degrees and designations, in the order to show them. Quote any that contain a colon or start with "
+            "a bracket.",
+            (["MA", "RP"],),
+            item=text("Credential", "One degree or designation.", "MA"),
+            max_items=MAX_CREDENTIALS,
+            like="[MA, RP]",
+            too_many_hint="keep the ones clients need to know",
+        ),
+        "registration": registration,
+        "languages": facet("languages", "Languages", "Languages therapy is offered in.", ["English", "French"]),
+        "specialties": facet("specialties", "Specialties", "Concerns the therapist works with.", ["Anxiety"]),
+        "approaches": facet("approaches", "Approaches", "Kinds of therapy offered.", ["CBT", "ACT"]),
+        "clients": facet("clients", "Client groups", "Who the therapist sees.", ["Individuals", "Adults"]),
+        "formats": facet("formats", "Session formats", "How sessions happen.", ["In person", "Video"]),
+        "fees": fees,
+        "fee_note": text(
+            "Fee note (optional)",
+            "One sentence shown under the fees.",
+            "Covered by OHIP with a referral from your family doctor.",
+        ),
+        "accepting_new_clients": Flag(
+            "Accepting new clients",
+            "true or false (never yes or no). Change this when the therapist's availability changes.",
+            (True,),
+        ),
+        "booking_url": https(
+            "Booking link (optional)",
+            "The therapist's online booking page. Must start with https://.",
+            "https://booking.example.org/jane-doe",
+        ),
+        "contact_url": Link(
+            "Contact link (optional)",
+            "A web page (https://...), one email address (mailto:name@example.org, nothing after it) or a phone "
+            "number (tel:+14165550100).",
+            ("mailto:jane.doe@example.org", "tel:+14165550100"),
+            schemes=("https", "mailto", "tel"),
+            max_len=MAX_URL,
+        ),
+        "photo": Text(
+            "Photo (optional)",
+            "Path of the photo inside docs/: upload a square JPEG, PNG or WebP (at least 400x400 pixels, under "
+            f"{MAX_PHOTO_BYTES // 1024} KB) to docs/assets/therapists/ first. Needs photo_alt.",
+            ("assets/therapists/jane-doe.jpg",),
+            pattern=PHOTO,
+            max_len=MAX_SHORT,
+            pattern_hint="must be a file in docs/assets/therapists/ with a lowercase name ending in .jpg, .png "
+            "or .webp",
+        ),
+        "photo_alt": text(
+            "Photo description",
+            "What the photo shows, for people using screen readers. Required with a photo.",
+            "Jane Doe smiling, in a blue sweater, in front of a bookshelf",
+        ),
+        "bio": text(
+            "Biography",
+            "A few short paragraphs in plain language (Markdown allowed). Start the line with 'bio: |' and indent "
+            "the paragraphs below it.",
+            "Jane works with adults who feel anxious.",
+            MAX_BIO,
+        ),
+        "former": Flag(
+            "Former therapist (optional)",
+            "true when the therapist has left. Keep the entry with id and name only, so the old profile address "
+            "shows a 'no longer with us' page instead of an error.",
+            (True,),
+        ),
+    }
+    current = ("credentials", "registration", "languages", "specialties", "approaches", "clients", "formats")
+    entry = Record(
+        "Therapist",
+        fields=fields,
+        required=("id", "name"),
+        required_unless=("former", (*current, "fees", "accepting_new_clients", "bio")),
+        needs=(("photo", "photo_alt", "describe the photo for people who cannot see it"),),
+        unknown_hint="the fields are listed in CONTRIBUTING.md",
+        shape_message="each therapist must be a set of 'field: value' lines starting with '- id:'",
+        missing_hint="see the template in CONTRIBUTING.md",
+    )
+    return Record(
+        "Therapist roster",
+        "The practice's therapists (data/therapists.yml). How to edit: CONTRIBUTING.md.",
+        fields={
+            "therapists": Items(
+                "Therapists",
+                "One entry per therapist, each starting with '- id:'. At least one must be current (not former).",
+                item=entry,
+                empty_message="must be a list with at least one therapist",
+                label_key="id",
+                keyed_label="therapist '{v}'",
+                one_without="former",
+            )
+        },
+        required=("therapists",),
+        shape_message="the file must start with 'therapists:' followed by a list of entries",
+        top=True,
+    )
+
+
+def taxonomy() -> Record:
+    """data/taxonomy.yml."""
+    term = Record(
+        "Term",
+        fields={
+            "name": text("Name", "What editors write in the roster and what the public sees.", "French", MAX_NAME),
+            "slug": Text(
+                "Address (optional)",
+                "The term's web address under /therapists/<facet>/. Made from the name when the name has Latin "
+                "letters or digits; required otherwise (for a name in another script).",
+                ("french",),
+                pattern=ID,
+                max_len=MAX_SHORT,
+                pattern_hint="must be lowercase letters, digits and single hyphens, like 'sign-language'",
+                reserved=GENERATED_PAGES,
+                reserved_hint="is an address the site uses for its own pages; choose another",
+            ),
+            "title": text("Title (optional)", "The approach's full name.", "Cognitive behavioural therapy"),
+            "article": Text(
+                "Article (optional)",
+                "The knowledge-base page that explains it, relative to docs/.",
+                ("approaches/cbt.md",),
+                pattern=ARTICLE,
+                max_len=MAX_SHORT,
+                pattern_hint="must be a page inside docs/ like approaches/cbt.md",
+            ),
+        },
+        required=("name",),
+    )
+    college = Record(
+        "College",
+        fields={
+            "name": text("Short name", "What the roster's registration.college says.", "CRPO", MAX_NAME),
+            "title": text("Full name", "The college's name.", "College of Registered Psychotherapists of Ontario"),
+            "url": https("Web site", "The college's home page.", "https://www.crpo.ca/"),
+            "register": https("Public register", "Where a reader checks a registration.", "https://www.crpo.ca/"),
+        },
+        required=("name", "title", "url", "register"),
+    )
+    sections = {
+        section: Items(
+            section.capitalize(),
+            item=term,
+            label=f"{section} entry {{n}}",
+            label_key="name",
+            keyed_label=f"{section} '{{v}}'",
+        )
+        for _, section, _, _ in FACETS
+    }
+    sections["colleges"] = Items(
+        "Colleges", item=college, label="colleges entry {n}", label_key="name", keyed_label="college '{v}'"
+    )
+    return Record(
+        "Taxonomy",
+        "The values the roster may use (data/taxonomy.yml).",
+        fields=sections,
+        required=tuple(sections),
+        shape_message="the file must be sections such as 'languages:', each a list of '- name:' entries",
+        top=True,
+    )
+
+
+def crisis() -> Record:
+    """data/crisis.yml."""
+    line = Record(
+        "Crisis line",
+        fields={
+            "name": text("Name", "The service's name.", "9-8-8 Suicide Crisis Helpline", MAX_NAME),
+            "action": text("What to do", "Shown as the link text.", "Call or text 9-8-8"),
+            "tel": Text(
+                "Phone number (optional)",
+                "Digits to dial, in quotes.",
+                ("988",),
+                pattern=PHONE,
+                max_len=MAX_SHORT,
+                pattern_hint='must be a number a phone can dial, like "988" or "18006686868"',
+            ),
+            "sms": Text(
+                "Text number (optional)",
+                "Digits to text, in quotes.",
+                ("988",),
+                pattern=PHONE,
+                max_len=MAX_SHORT,
+                pattern_hint='must be a number a phone can text, like "686868"',
+            ),
+            "hours": text("Hours", "When it answers.", "24 hours a day, 7 days a week"),
+            "for": text("For whom", "Who it is for.", "Anyone in Canada"),
+            "source": https("Source", "The organisation's own page that shows this number.", "https://988.ca/"),
+        },
+        required=("name", "action", "hours", "for", "source"),
+    )
+    return Record(
+        "Crisis lines",
+        "The crisis lines on every page (data/crisis.yml).",
+        fields={
+            "verified_on": Day(
+                "Last checked", "The day every number was checked against its source, like 2026-11-26.", ("2026-11-26",)
+            ),
+            "review_every_days": Whole(
+                "Check every (days)",
+                "The build fails when verified_on is older than this.",
+                (180,),
+                minimum=1,
+                maximum=MAX_REVIEW_DAYS,
+                hint="a whole number of days, like 180",
+            ),
+            "lines": Items(
+                "Lines", item=line, label="crisis line {n}", label_key="name", keyed_label="crisis line '{v}'"
+            ),
+        },
+        required=("verified_on", "review_every_days", "lines"),
+        shape_message="the file must have verified_on:, review_every_days: and lines:",
+        top=True,
+    )
+
+
+SPECS = {"therapists": roster, "taxonomy": taxonomy, "crisis": crisis}
+
+
+# --------------------------------------------------------------------------
+# The editors' JSON Schema, made from the same specs
+# --------------------------------------------------------------------------
+
+
+def anchored(pattern: str) -> str:
+    # (?!\n) before $: Python's $ also matches before a final newline, ECMAScript's does not.
+    return f"^(?:{pattern})(?!\\n)$"
+
+
+def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
+    """The JSON Schema (draft 2020-12) of `spec`; `choices` maps a taxonomy section to its allowed names."""
+    out: dict = {"title": spec.title} if spec.title else {}
+    if spec.description:
+        out["description"] = spec.description
+    if isinstance(spec, Text):
+        out |= {"type": "string", "minLength": 1, "maxLength": spec.max_len, "pattern": anchored(spec.pattern or TEXT)}
+        if spec.reserved:
+            out["not"] = {"enum": sorted(spec.reserved)}
+    elif isinstance(spec, Link):
+        alternatives = "|".join(LINK_PATTERNS[s] for s in spec.schemes)
+        out |= {"type": "string", "maxLength": spec.max_len, "pattern": anchored(alternatives)}
+    elif isinstance(spec, Flag):
+        out["type"] = "boolean"
+    elif isinstance(spec, Whole):
+        out |= {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum}
+    elif isinstance(spec, Day):
+        out |= {"type": "string", "format": "date"}
+    elif isinstance(spec, Choice):
+        out |= {"type": "string", "enum": choices[spec.section]}
+        if "description" in out:
+            out["description"] += f" Allowed values (from data/taxonomy.yml): {', '.join(choices[spec.section])}."
+    elif isinstance(spec, Items):
+        out |= {"type": "array", "minItems": spec.min_items}
+        if spec.max_items is not None:
+            out["maxItems"] = spec.max_items
+        if spec.unique:
+            out["uniqueItems"] = True
+        out["items"] = json_schema(spec.item, choices)
+        if isinstance(spec.item, Choice) and "description" in out:
+            out["description"] += f" Allowed values (from data/taxonomy.yml): {', '.join(choices[spec.item.section])}."
+        if spec.one_without:
+            out["contains"] = {"not": _flag_set(spec.one_without)}
+    elif isinstance(spec, Record):
+        out |= {"type": "object", "additionalProperties": False}
+        out["required"] = list(spec.required)
+        out["properties"] = {name: json_schema(sub, choices) for name, sub in spec.fields.items()}
+        if spec.needs:
+            out["dependentRequired"] = {name: [other] for name, other, _ in spec.needs}
+        if spec.required_unless:
+            flag, fields = spec.required_unless
+            out["if"] = _flag_set(flag)
+            out["else"] = {"required": [f for f in spec.fields if f in fields]}
+        if spec.top:
+            out = {"$schema": "https://json-schema.org/draft/2020-12/schema", **out}
+    if spec.examples:
+        out["examples"] = list(spec.examples)
+    return out
+
+
+def _flag_set(flag: str) -> dict:
+    return {"required": [flag], "properties": {flag: {"const": True}}}
