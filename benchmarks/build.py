@@ -414,8 +414,9 @@ How to read this:
   theme, overrides, Markdown extensions and articles, the search plugin, and no hooks or macros; so
   the ratio of build times is also the ratio per generated page.
 - The baseline's search index holds its pages' full text, as a plain MkDocs site would. Ours indexes
-  a profile by its header (name, credentials, registration class) and leaves out pages and lists
-  that repeat profiles; that is part of why ours can build faster than the baseline.
+  a profile by its header (name, credentials, registration class) and its specialties, approaches
+  and languages, and leaves out pages and lists that repeat profiles, and articles' sources; that
+  is part of why ours can build faster than the baseline.
 - Build seconds: wall time of `mkdocs build` (ours --strict), best of the runs. Peak memory: largest
   resident set of the build process (getrusage RUSAGE_CHILDREN, one probe process per run).
 - Compressed sizes are gzip level 6. Material fetches the search index on a visitor's first page

@@ -1,6 +1,6 @@
 """Checking benchmark: the data checker's time grows linearly with the roster, and its memory stays bounded.
 
-    python -m benchmarks.check [--sizes 1000,4000,16000] [--valid 100000]
+    PYTHONPATH=hooks python -m benchmarks.check [--sizes 1000,4000,16000] [--valid 100000]
 
 For each size it writes a roster in which every entry has one mistake (ten kinds in
 turn, including the ones found by comparing entries: a duplicate id and a lookalike
@@ -20,10 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+import roster
 
-import roster  # noqa: E402  (hooks/ is not a package)
+ROOT = Path(__file__).resolve().parent.parent
 
 ENTRY = """\
   - id: therapist-{n}
@@ -88,7 +87,7 @@ def check(path: Path) -> tuple[float, int]:
 def peak(path: Path) -> dict:
     """Check `path` in a fresh process; its time and peak resident memory."""
     code = (
-        "import json, resource, sys, time; sys.path.insert(0, 'hooks'); import roster; "
+        "import json, resource, time; import roster; "
         f"t = time.process_time(); r = roster.load_and_validate({str(path)!r}); t = time.process_time() - t; "
         "print(json.dumps({'seconds': t, 'therapists': len(r.therapists), "
         "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"

@@ -19,6 +19,7 @@ number of times, whatever the text (benchmarks/bio.py prints the figures).
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from markupsafe import Markup, escape
 
@@ -30,9 +31,9 @@ _BULLET_RE = re.compile(r"[-*+][ \t]+")
 _NUMBER_RE = re.compile(r"[0-9]{1,9}\.[ \t]+")
 _MARKS_RE = re.compile(r"[\\`*_\[<!]")
 _RUN_RE = re.compile(r"([*_`])\1\1+")
-_ESCAPABLE = set("\\`*_{}[]()#+-.!<>|~")
+_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!<>|~")
 # markupsafe.escape's replacements, looked up per character.
-_ESCAPE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+_ESCAPE = MappingProxyType({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 
 
 def to_html(text: str) -> Markup:

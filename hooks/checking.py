@@ -12,6 +12,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import yaml
 
@@ -26,14 +27,16 @@ _INT = "tag:yaml.org,2002:int"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # What YAML makes of an unquoted value that looks like something other than text.
-_READ_AS = {_BOOL: "true/false", _INT: "a number", "tag:yaml.org,2002:float": "a number", _TIMESTAMP: "a date"}
+_READ_AS = MappingProxyType(
+    {_BOOL: "true/false", _INT: "a number", "tag:yaml.org,2002:float": "a number", _TIMESTAMP: "a date"}
+)
 # Words that YAML 1.1 (PyYAML, and GitHub's own YAML tools) reads as booleans.
-YAML11_BOOLEANS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n"})
 
 _CONTROL_RE = re.compile(f"[{schemas.CONTROL}]")
 _BIDI_RE = re.compile(f"[{schemas.BIDI}]")
 _TEXT_RE = re.compile(schemas.TEXT, re.S)
-_LINK_RE = {scheme: re.compile(pattern) for scheme, pattern in schemas.LINK_PATTERNS.items()}
+_LINK_RE = MappingProxyType({scheme: re.compile(pattern) for scheme, pattern in schemas.LINK_PATTERNS.items()})
 INVALID = object()
 
 

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import logging
 
-from mkdocs.exceptions import PluginError
-
-import crisis
+import build
+import check
 
 # A warning on an mkdocs.* logger fails `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.hooks.crisis")
 
 
-# Load and check the crisis lines once, for the crisis box (overrides/partials/crisis-box.html) and the macros.
+# The crisis lines, checked by build.start, for the crisis box (overrides/partials/crisis-box.html) and the macros.
 def on_config(config):
-    try:
-        data = crisis.load()
-    except (OSError, ValueError) as exc:
-        raise PluginError(str(exc)) from None
-    if crisis.overdue(data):
-        log.warning(
-            "data/crisis.yml: verified_on: the crisis numbers were last checked on %s, more than %s days ago; "
-            "check each against its source and update verified_on",
-            data["verified_on"],
-            data["review_every_days"],
-        )
+    data = build.of(config).crisis
+    for warning in check.crisis_warnings(data):
+        log.warning(warning)
     config.extra["crisis"] = data
     return config

@@ -27,7 +27,7 @@ _ELEMENT_RE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.I | re.S)
 _SRC_RE = re.compile(r"\ssrc\s*=", re.I)
 _TYPE_RE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 # Script types the browser runs; any other type (application/json, ld+json) is data.
-_SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
+_SCRIPT_TYPES = frozenset({"", "text/javascript", "module", "application/javascript"})
 _JINJA_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 # What a Jinja expression inside a theme script may print: a path or a word, never a quote or a tag.
 _VALUE = r"[^<>\"'`\\]*"

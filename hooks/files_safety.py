@@ -1,7 +1,7 @@
 """What may be published from docs/: no links out of the repository, photos that are only photos.
 
-Plain functions with no MkDocs imports; hooks/files_hook.py runs `problems()` on
-every build, and the tests call the same functions on fixture files.
+Plain functions with no MkDocs imports; hooks/check.py runs `problems()` before
+every build (and on its own), and the tests call the same functions on fixture files.
 
 MkDocs copies every file under docs/ into the site, following symbolic links, so
 a link to a file elsewhere on the build machine would publish that file. Photos
@@ -16,6 +16,7 @@ import os
 import re
 import struct
 from pathlib import Path
+from types import MappingProxyType
 from xml.etree import ElementTree
 
 from schemas import MAX_PHOTO_BYTES
@@ -61,7 +62,7 @@ def _shown(path: Path, docs_dir: Path) -> str:
 # Photos
 # ---------------------------------------------------------------------------
 
-_EXTENSIONS = {"jpeg": (".jpg", ".jpeg"), "png": (".png",), "webp": (".webp",)}
+_EXTENSIONS = MappingProxyType({"jpeg": (".jpg", ".jpeg"), "png": (".png",), "webp": (".webp",)})
 
 
 def photo_problems(data: bytes, suffix: str) -> list[str]:
@@ -138,7 +139,7 @@ def has_location(data: bytes, kind: str) -> bool:
 
 
 # JPEG start-of-frame markers, which carry the size (not DHT C4, JPG C8 or DAC CC).
-_JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+_JPEG_FRAMES = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
 
 
 def _jpeg_segments(data: bytes):

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import math
-import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from bio import to_html as bio_html
+from filters import choices_of, directory_filters
 from roster import FACETS, Roster, Therapist
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "roster"
@@ -33,14 +35,6 @@ ACCEPTING_URL = "therapists/accepting/"
 FILTER_INDEX = "therapists/directory.json"
 
 
-def relative(target: str, base: str) -> str:
-    """URL of site-relative `target` as seen from the page at site-relative `base` (both directory URLs)."""
-    path = posixpath.relpath("/" + target, "/" + base)
-    if target.endswith("/") and not path.endswith("/"):
-        path += "/"
-    return "./" if path == "./" else path
-
-
 def json_ld(data: dict) -> Markup:
     """JSON for a <script type="application/ld+json"> block that no string in it can close."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -48,9 +42,9 @@ def json_ld(data: dict) -> Markup:
     return Markup(text)
 
 
-# One template environment for every Renderer: the macros make a Renderer per
-# call, and each would otherwise parse and compile the templates again. What
-# differs between rosters (roster, facets, site name) is passed when rendering.
+# One template environment for every Renderer, so the templates are parsed and
+# compiled once per process. It holds no build's data: what differs between
+# builds (roster, facets, site name, the card cache) is passed when rendering.
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=True,
@@ -58,27 +52,11 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters.update(bio=bio_html, json_ld=json_ld)
-
-# Card HTML already rendered, by therapist and the card's two relative links. Every
-# facet page (and directory page 2..N) sees the same links, so a therapist listed
-# under a dozen facets has their card rendered about three times, not a dozen.
-_cards: dict[tuple, Markup] = {}
-
-
-def card_html(t: Therapist, url) -> Markup:
-    """The card macro of card.html for `t`, rendered once per distinct pair of links."""
-    key = (t, url(t.url), url(t.photo) if t.photo else "")
-    html = _cards.get(key)
-    if html is None:
-        html = _cards[key] = _ENV.get_template("card.html").module.card(t, url)
-    return html
-
+_ENV.filters.update(json_ld=json_ld)
 
 _ENV.globals.update(
     facet_kinds=[(kind, heading) for _, _, kind, heading in FACETS],
     directory_url=DIRECTORY_URL,
-    card_html=card_html,
 )
 
 
@@ -89,11 +67,31 @@ class Renderer:
         self.roster = roster
         self.site_name = site_name
         self.site_url = site_url
-        self.facets = _facets(roster)
+        self.facets = roster.facets()
+        # Card HTML already rendered, by therapist and the card's two relative links. Every
+        # facet page (and directory page 2..N) sees the same links, so a therapist listed
+        # under a dozen facets has their card rendered about three times, not a dozen.
+        self._cards: dict[tuple, Markup] = {}
+
+    def card_html(self, t: Therapist, url: Callable[[str], str]) -> Markup:
+        """The card macro of card.html for `t`, rendered once per distinct pair of links."""
+        key = (t, url(t.url), url(t.photo) if t.photo else "")
+        html = self._cards.get(key)
+        if html is None:
+            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url)
+        return html
 
     def _render(self, template: str, page_url: str, **context) -> str:
-        return render_template(
-            template, page_url, roster=self.roster, facets=self.facets, site_name=self.site_name, **context
+        url = relative_to(page_url)
+        return _ENV.get_template(template).render(
+            url=url,
+            page_url=page_url,
+            card=lambda t: self.card_html(t, url),
+            bio=bio_html,
+            roster=self.roster,
+            facets=self.facets,
+            site_name=self.site_name,
+            **context,
         )
 
     # ---- pagination ---------------------------------------------------------
@@ -137,7 +135,13 @@ class Renderer:
     def directory(self, number: int = 1) -> str:
         """One page of the directory; page 1 also carries the filter controls."""
         return self._paged(
-            "directory.html", DIRECTORY_URL, self.roster.therapists, number, page_size=PAGE_SIZE, index_url=FILTER_INDEX
+            "directory.html",
+            DIRECTORY_URL,
+            self.roster.therapists,
+            number,
+            page_size=PAGE_SIZE,
+            index_url=FILTER_INDEX,
+            filters=directory_filters(self.roster, self.facets) if number == 1 else [],
         )
 
     def offering(self, approach: str, page_url: str) -> str:
@@ -156,17 +160,35 @@ class Renderer:
     # ---- data ---------------------------------------------------------------
 
     def filter_index(self) -> str:
-        """What the directory's filter script loads: each card's facets and its HTML."""
+        """What the directory's filter script loads: the filters, and each card's choices and HTML.
+
+        The filters are listed in full (key, label, options) so that the scripts need
+        no list of their own: a filter added in filters.py reaches them as data.
+        """
+        filters = directory_filters(self.roster, self.facets)
         records = []
         for t in self.roster.therapists:
             records.append(
                 {
-                    "f": {kind: [term.slug for term in t.facet(field)] for field, _, kind, _ in FACETS},
-                    "a": t.accepting_new_clients,
-                    "html": str(card_html(t, lambda target: relative(target, DIRECTORY_URL))),
+                    "f": choices_of(t.id, filters),
+                    "html": str(self.card_html(t, relative_to(DIRECTORY_URL))),
                 }
             )
-        return json.dumps({"page_size": PAGE_SIZE, "therapists": records}, ensure_ascii=False, separators=(",", ":"))
+        listed = [
+            {
+                "key": f.key,
+                "label": f.label,
+                "flag": f.flag,
+                "question": f.question,
+                "options": [[o.slug, o.name] for o in f.options],
+            }
+            for f in filters
+        ]
+        return json.dumps(
+            {"page_size": PAGE_SIZE, "filters": listed, "therapists": records},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
 
     def profile_schema(self, t: Therapist) -> dict:
         """schema.org ProfilePage for a therapist: who they are and the college that registers them."""
@@ -200,26 +222,11 @@ class Renderer:
         }
 
 
+def relative_to(page_url: str) -> Callable[[str], str]:
+    """url(target): a site-relative URL as a link from the page at `page_url`."""
+    return lambda target: get_relative_url(target, page_url)
+
+
 def render_template(template: str, page_url: str, **context) -> str:
     """Render one of overrides/roster/ for the page at `page_url`; `url()` in it makes links relative to that page."""
-
-    def url(target: str) -> str:
-        return relative(target, page_url)
-
-    return _ENV.get_template(template).render(url=url, page_url=page_url, **context)
-
-
-def _facets(roster: Roster) -> dict:
-    """roster.facets(), computed once per roster (the macros make a Renderer per call)."""
-    if _facets_of.get("roster") is not roster:
-        _facets_of.update(roster=roster, facets=roster.facets())
-    return _facets_of["facets"]
-
-
-_facets_of: dict = {}
-
-
-def new_build() -> None:
-    """Forget cards and facets from an earlier build (`mkdocs serve` rebuilds after a template edit)."""
-    _cards.clear()
-    _facets_of.clear()
+    return _ENV.get_template(template).render(url=relative_to(page_url), page_url=page_url, **context)

@@ -26,7 +26,7 @@ from model import College, Facet, Fees, Roster, Taxonomy, Term, Therapist
 from schemas import FACETS, MAX_BIO, MAX_CREDENTIALS, MAX_NAME, MAX_PHOTO_BYTES, MAX_SHORT, MAX_URL
 from yamlfile import DataError, Problem
 
-__all__ = [
+__all__ = (
     "FACETS",
     "MAX_BIO",
     "MAX_CREDENTIALS",
@@ -48,7 +48,7 @@ __all__ = [
     "load_taxonomy",
     "public_json",
     "slugify",
-]
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ROSTER = PROJECT_ROOT / "data" / "therapists.yml"
@@ -96,42 +96,6 @@ def choices(taxonomy: Taxonomy) -> dict[str, dict]:
     allowed = {section: {t.name: t for t in terms} for section, terms in taxonomy.terms.items()}
     allowed["colleges"] = dict(taxonomy.colleges)
     return allowed
-
-
-def load_cached(path: str | os.PathLike, *, docs_dir: str | os.PathLike, display_path: str) -> Roster:
-    """load_and_validate, memoised on the files' modification times.
-
-    The hook and the macros both ask for the roster during one build; this makes
-    that one read, while `mkdocs serve` still sees every edit. The display path is
-    not part of the key (the hook and the macros spell an absolute ROSTER_FILE
-    differently); a roster with problems is never cached, so its errors always
-    name the file as the caller asked.
-    """
-    stamps = tuple(
-        (p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in (Path(path), DEFAULT_TAXONOMY)
-    )
-    key = (str(path), str(docs_dir), stamps)
-    if key not in _loaded:
-        roster = load_and_validate(path, docs_dir=docs_dir, display_path=display_path)
-        _loaded.clear()  # a changed file replaces the roster; old copies would only hold memory
-        _loaded[key] = roster
-    return _loaded[key]
-
-
-_loaded: dict[tuple, Roster] = {}
-
-
-def load_for_config(config) -> Roster:
-    """The roster a build uses: extra.roster_file (ROSTER_FILE) resolved against the folder of mkdocs.yml.
-
-    `config` is MkDocs' configuration; the hook and the macros both call this, so they
-    name the file the same way and share one cached copy.
-    """
-    project_dir = os.path.dirname(config.config_file_path)
-    roster_file = config.extra["roster_file"]
-    path = os.path.join(project_dir, roster_file)
-    display = path if os.path.isabs(roster_file) else os.path.relpath(path, project_dir)
-    return load_cached(path, docs_dir=config.docs_dir, display_path=display)
 
 
 def load_and_validate(

@@ -32,7 +32,7 @@ def lookalike_key(text: str) -> str:
 
 
 # Scripts whose letters include lookalikes of Latin ones (Cyrillic а, Greek ο, ...).
-_LATIN_LOOKALIKES = {"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"}
+_LATIN_LOOKALIKES = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
 
 
 def mixed_script_words(rows: list[Row], report: Report, field: str = "name") -> None:

@@ -2,7 +2,7 @@
 
 Each file is a tree of small specs (Record, Items, Text, Link, ...). hooks/checking.py
 walks a file's YAML node tree against its spec, and `json_schema` turns the same spec
-into the JSON Schema editors' tools read (scripts/gen_schema.py writes it), so every
+into the JSON Schema editors' tools read (hooks/gen_schema.py writes it), so every
 limit below is written once. The specs are built by functions, not at import, so a
 changed constant moves both the checker and the schema (tests/test_schemas.py).
 """
@@ -10,6 +10,7 @@ changed constant moves both the checker and the schema (tests/test_schemas.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 MAX_NAME = 100
 MAX_SHORT = 200
@@ -48,7 +49,7 @@ INVISIBLE = (
 # Text a reader can see: no control or direction characters, and at least one visible one.
 TEXT = rf"[^{CONTROL}{BIDI}]*[^{CONTROL}{BIDI}{INVISIBLE}][^{CONTROL}{BIDI}]*"
 HTTPS = rf"https://{HOST}(?::[0-9]{{1,5}})?(?:[/?#][^{CONTROL}{BIDI}{INVISIBLE}]*)?"
-LINK_PATTERNS = {"https": HTTPS, "mailto": f"mailto:{EMAIL}", "tel": f"tel:{PHONE}"}
+LINK_PATTERNS = MappingProxyType({"https": HTTPS, "mailto": f"mailto:{EMAIL}", "tel": f"tel:{PHONE}"})
 
 # The facets a visitor can browse and filter by, in display order:
 # (field in the roster, section of data/taxonomy.yml, URL segment, heading).
@@ -423,7 +424,7 @@ def crisis() -> Record:
     )
 
 
-SPECS = {"therapists": roster, "taxonomy": taxonomy, "crisis": crisis}
+SPECS = MappingProxyType({"therapists": roster, "taxonomy": taxonomy, "crisis": crisis})
 
 
 # --------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """MkDocs hook: turn data/therapists.yml into the directory's pages.
 
-Thin on purpose: checking lives in roster.py and HTML in render.py and
-overrides/roster/. Each event function below does one job.
+Thin on purpose: checking lives in check.py (roster.py, articles.py), the
+build's state in build.py, and HTML in render.py and overrides/roster/. Each
+event function below does one job.
 """
 
 from __future__ import annotations
@@ -11,38 +12,27 @@ import os
 from datetime import date
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+import build
 import roster as roster_module
-from render import ACCEPTING_URL, DIRECTORY_URL, FILTER_INDEX, Renderer, new_build
-
-# Pages this hook generated in the current build: source path -> function returning its HTML.
-_generated: dict[str, object] = {}
-# Articles whose `reviewed_by` is not a current therapist, reported together at the end.
-_review_problems: list[str] = []
+from render import ACCEPTING_URL, DIRECTORY_URL, FILTER_INDEX
 
 
-def load(config) -> roster_module.Roster:
-    """The checked roster named by extra.roster_file (ROSTER_FILE), or a build error listing every problem."""
-    try:
-        return roster_module.load_for_config(config)
-    except roster_module.RosterError as exc:
-        raise PluginError(str(exc)) from None
-
-
-# Check the roster before anything is built, so a bad entry stops the build early.
+# Check every data file and article and start this build's state (hooks/build.py),
+# first of all on_config events and before MkDocs cleans the site folder, so a
+# mistake stops the build with every problem listed and the old site untouched.
+@event_priority(100)
 def on_config(config):
-    load(config)
-    new_build()
-    _generated.clear()
-    _review_problems.clear()
+    build.start(config)
 
 
 # Add a profile per therapist, the facet pages, and the JSON files. Facet, accepting
 # and directory pages 2..N only repeat profiles' cards, so they stay out of the search
 # index, which every visitor downloads: search finds the therapist's own page.
 def on_files(files: Files, config) -> Files:
-    renderer = _renderer(config)
+    renderer = build.of(config).renderer
     roster = renderer.roster
     for t in roster.therapists + roster.former:
         what = "no longer practises here" if t.former else f"{t.registration_status}, {_summary(t)}"
@@ -105,18 +95,10 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-# Check each article's reviewer and give the theme a name and link to show.
+# Give the theme the reviewer's name and link (build.start has checked every reviewer).
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    reviewer_id = page.meta.get("reviewed_by")
-    if reviewer_id is None:
-        return markdown
-    reviewer = load(config).get(str(reviewer_id))
-    if reviewer is None or reviewer.former:
-        why = "is not in the roster" if reviewer is None else "is marked former"
-        _review_problems.append(
-            f"docs/{page.file.src_uri}: reviewed_by: '{reviewer_id}' {why}; "
-            "use the id of a current therapist in data/therapists.yml"
-        )
+    reviewer = build.of(config).roster.get(str(page.meta.get("reviewed_by")))
+    if reviewer is None:
         return markdown
     page.meta["reviewer"] = {"name": reviewer.name, "url": reviewer.url}
     reviewed = page.meta.get("last_reviewed")
@@ -127,24 +109,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 # Replace a generated page's placeholder body with its rendered HTML.
 def on_page_content(html_text: str, page, config, files) -> str:
-    render = _generated.get(page.file.src_uri)
+    render = build.of(config).generated.get(page.file.src_uri)
     return render() if render else html_text
 
 
-# Stop the build if any article names a reviewer who is not a current therapist.
-def on_env(env, config, files):
-    if _review_problems:
-        raise PluginError("\n".join(["Articles with an unknown reviewer:", *_review_problems]))
-    return env
+# Put the finished site in place of the previous one, or drop it if --strict is about to fail.
+@event_priority(-100)
+def on_post_build(config):
+    build.of(config).output.publish(config)
 
 
 # ---------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------
-
-
-def _renderer(config) -> Renderer:
-    return Renderer(load(config), site_name=config.site_name, site_url=config.site_url or "")
 
 
 def _summary(t: roster_module.Therapist) -> str:
@@ -172,11 +149,17 @@ def _add_page(files: Files, config, src_uri: str, title: str, description: str, 
     }
     if not search:
         meta["search"] = {"exclude": True}
+    if files.get_file_from_path(src_uri) is not None:
+        # MkDocs would let the generated page silently take the place of the one in docs/.
+        raise PluginError(
+            f"docs/{src_uri}: the site makes a page at this address ({title}) and would replace this one; "
+            "move or rename the page in docs/, or change the roster id or taxonomy term that makes the address"
+        )
     front_matter = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
     page_file = File.generated(config, src_uri, content=f"---\n{front_matter}\n---\n")
     page_file.edit_uri = _roster_edit_uri(config)
     files.append(page_file)
-    _generated[src_uri] = render
+    build.of(config).generated[src_uri] = render
 
 
 def _roster_edit_uri(config) -> str | None:

@@ -1,6 +1,7 @@
 """Lighthouse scores for the home page, an article, the directory and a profile.
 
-Usage: .venv/bin/python scripts/lighthouse.py [--desktop]
+Usage: PYTHONPATH=hooks:tests .venv/bin/python scripts/lighthouse.py [--desktop]
+(hooks/ for the roster, tests/ for the shared site server in tests/support/)
 
 Builds the site into a temporary folder, serves it on 127.0.0.1, and runs
 Lighthouse 12.2.3 with Debian's chromium on each page (Lighthouse's default
@@ -22,11 +23,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]  # the imports below live there
-
-import roster  # noqa: E402
-from siteserver import built_site, serve, site_mount, template_pages  # noqa: E402
+import roster
+from support import ROOT
+from support.siteserver import built_site, serve, site_mount, template_pages
 
 LIGHTHOUSE_VERSION = "12.2.3"
 CACHE = ROOT / ".cache" / "lighthouse"

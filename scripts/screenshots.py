@@ -1,6 +1,7 @@
 """Screenshots of every page template, phone and desktop, light and dark, for reviewers who do not build the site.
 
-Usage: .venv/bin/python scripts/screenshots.py
+Usage: PYTHONPATH=hooks:tests .venv/bin/python scripts/screenshots.py
+(hooks/ for the roster, tests/ for the browser set-up and site server in tests/support/)
 
 Builds the site into a temporary folder, serves it on 127.0.0.1, and saves
 full-page PNGs as reports/screenshots/<template>-<phone|desktop>-<light|dark>.png
@@ -10,16 +11,13 @@ full-page PNGs as reports/screenshots/<template>-<phone|desktop>-<light|dark>.pn
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]  # the imports below live there
+from playwright.sync_api import sync_playwright
 
-from browser.support import CHROMIUM, DESKTOP, PHONE  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-import roster  # noqa: E402
-from siteserver import built_site, serve, site_mount, template_pages  # noqa: E402
+import roster
+from support import ROOT
+from support.browser import CHROMIUM, DESKTOP, PHONE
+from support.siteserver import built_site, serve, site_mount, template_pages
 
 OUT = ROOT / "reports" / "screenshots"
 LAYOUTS = {

@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
 # Run the whole test suite from a fresh clone: install what it needs, then pytest.
-# Usage: bash scripts/test.sh [pytest arguments]
+# Usage: bash scripts/test.sh [--quick] [pytest arguments]
+#   (no option)  everything, as CI runs it: the pre-commit checks, unit and build
+#                tests, browser tests, the HTML validator and the slow tests.
+#   --quick      the everyday loop: unit tests and site builds only, with the
+#                packages already in .venv (run the full command once first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NO_MKDOCS_2_WARNING=1
+
+if [ "${1:-}" = "--quick" ]; then
+  shift
+  [ -x .venv/bin/python ] || { echo "No .venv yet: run bash scripts/test.sh once first" >&2; exit 1; }
+  exec .venv/bin/python -m pytest -m "not browser and not html_validator and not slow" "$@"
+fi
 
 # Browser tests need Chromium: Debian's /usr/bin/chromium, or another Chrome
 # named by CHROME_PATH. Install Debian's when we can (root, as in CI); otherwise say how.
@@ -26,5 +37,4 @@ fi
 # The same checks as the pre-commit hooks: YAML lint, roster and schema checks, zizmor, spelling, ruff.
 .venv/bin/pre-commit run --all-files --show-diff-on-failure
 
-export NO_MKDOCS_2_WARNING=1
 .venv/bin/python -m pytest "$@"

@@ -1,32 +1,23 @@
-"""Shared fixtures: the project's hooks on sys.path, and site builds into temporary folders."""
+"""Shared fixtures: the site built into a temporary folder, and the sample roster. Helpers live in tests/support/."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+import roster
+from support import ROOT
+from support.builds import build_site
+
+BROWSER_TESTS = ROOT / "tests" / "browser"
 
 
-def build_site(out_dir: Path, *, roster: Path | None = None, project: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` as a user would; return the finished process (never raises)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("ROSTER_FILE", None)
-    if roster is not None:
-        env["ROSTER_FILE"] = str(roster)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+def pytest_collection_modifyitems(items):
+    # Everything under tests/browser/ drives Chromium: `-m "not browser"` leaves it out.
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +31,4 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_roster():
-    import roster
-
     return roster.load_and_validate(ROOT / "data" / "therapists.yml")

@@ -4,77 +4,24 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
-from conftest import ROOT, build_site
-from sitefiles import html_pages, read_page
-from test_roster import GOOD_ENTRY
+import pytest
 
-ARTICLE = """\
----
-description: A test article.
-last_reviewed: 2026-11-01
-reviewed_by: jane-doe
----
-
-# Test article
-
-Some text.[^1]
-
-## Sources
-
-[^1]: A source. <https://www.crpo.ca/>
-"""
-
-
-def make_project(tmp: Path, pages: dict[str, str], nav: list[str], roster: str | None = None) -> Path:
-    """A copy of this project's configuration, hooks and theme with only the given docs pages."""
-    project = tmp / "project"
-    for folder in ("hooks", "overrides", "data", "includes"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (project / "includes").mkdir(exist_ok=True)
-    (project / "includes" / "abbreviations.md").touch()
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {p}\n" for p in nav)
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    base = {
-        "index.md": "---\ndescription: Home.\n---\n# Home\n",
-        "crisis.md": "---\ndescription: Crisis.\n---\n# Crisis\n\n{{ crisis_lines() }}\n",
-        "therapists/index.md": "---\ndescription: Directory.\n---\n# Find a therapist\n\n{{ therapist_directory() }}\n",
-        "about-therapy/index.md": "---\ndescription: About.\n---\n# About\n",
-        "about-therapy/cost-and-coverage.md": "---\ndescription: Cost.\n---\n# Cost\n",
-        "about-therapy/choosing-a-therapist.md": "---\ndescription: Choosing.\n---\n# Choosing\n",
-    }
-    for name, text in {**base, **pages}.items():
-        (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / "docs" / name).write_text(text, encoding="utf-8")
-    (project / "data" / "therapists.yml").write_text(roster or "therapists:\n" + GOOD_ENTRY, encoding="utf-8")
-    return project
-
-
-BASE_NAV = [
-    "index.md",
-    "crisis.md",
-    "therapists/index.md",
-    "about-therapy/index.md",
-    "about-therapy/cost-and-coverage.md",
-    "about-therapy/choosing-a-therapist.md",
-]
-
-
-def build(tmp_path, pages=None, nav=None, roster=None):
-    project = make_project(tmp_path, pages or {}, nav if nav is not None else BASE_NAV, roster)
-    out = tmp_path / "out"
-    return build_site(out, project=project), out
+from support.builds import build_site
+from support.fixture_project import ARTICLE, BASE_NAV, build, make_project
+from support.rosters import GOOD_ENTRY
+from support.sitefiles import html_pages, read_page
 
 
 def test_fixture_project_builds(tmp_path):
     result, out = build(tmp_path, {"article.md": ARTICLE}, BASE_NAV + ["article.md"])
     assert result.returncode == 0, result.stdout + result.stderr
+    checked = _check_command(tmp_path / "project")
+    assert checked.returncode == 0 and checked.stdout.startswith("OK: 1 current"), checked.stdout + checked.stderr
     page = read_page(out / "article" / "index.html")
     assert "Last reviewed on November 1, 2026 by Jane Doe" in page.text
 
@@ -100,7 +47,7 @@ def test_page_missing_from_nav_fails_the_build(tmp_path):
 
 
 def test_unknown_macro_fails_the_build(tmp_path):
-    broken = ARTICLE.replace("Some text.", "{{ therapist_offering('CBT') }}")
+    broken = ARTICLE.replace("Some text.", "Some text. {{ therapist_offering('CBT') }}")
     result, _ = build(tmp_path, {"article.md": broken}, BASE_NAV + ["article.md"])
     assert result.returncode != 0
     assert "therapist_offering" in result.stdout + result.stderr
@@ -110,7 +57,7 @@ def test_unknown_reviewer_fails_the_build(tmp_path):
     broken = ARTICLE.replace("reviewed_by: jane-doe", "reviewed_by: nobody-here")
     result, _ = build(tmp_path, {"article.md": broken}, BASE_NAV + ["article.md"])
     assert result.returncode != 0
-    assert "docs/article.md: reviewed_by: 'nobody-here' is not in the roster" in result.stderr
+    assert "docs/article.md:4: reviewed_by: 'nobody-here' is not in the roster" in result.stderr
 
 
 def test_bad_roster_fails_with_every_message_and_no_traceback(tmp_path):
@@ -132,15 +79,15 @@ def test_bad_roster_fails_with_every_message_and_no_traceback(tmp_path):
 
 
 def test_roster_file_comes_from_the_environment(tmp_path):
-    project = make_project(tmp_path, {}, BASE_NAV)
+    sam = "therapists:\n" + GOOD_ENTRY.replace("jane-doe", "sam-lee").replace("Jane Doe", "Sam Lee")
+    project = make_project(tmp_path, {}, BASE_NAV, roster=sam)
     other = tmp_path / "other.yml"
-    other.write_text(
-        "therapists:\n" + GOOD_ENTRY.replace("jane-doe", "john-roe").replace("Jane Doe", "John Roe"), encoding="utf-8"
-    )
+    john = GOOD_ENTRY.replace("jane-doe", "john-roe").replace("Jane Doe", "John Roe")
+    other.write_text("therapists:\n" + GOOD_ENTRY + john, encoding="utf-8")
     result = build_site(tmp_path / "out", project=project, roster=other)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "therapists" / "john-roe" / "index.html").exists()
-    assert not (tmp_path / "out" / "therapists" / "jane-doe").exists()
+    assert not (tmp_path / "out" / "therapists" / "sam-lee").exists()
 
 
 PAYLOADS = [
@@ -186,7 +133,8 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
 
           <div onclick="alert(5)">raw block</div>
     """)
-    roster = "therapists:\n" + textwrap.indent(entry, "  ")
+    # The fixture articles' reviewer, jane-doe, comes second.
+    roster = "therapists:\n" + textwrap.indent(entry, "  ") + GOOD_ENTRY
     result, out = build(tmp_path, roster=roster)
     assert result.returncode == 0, result.stdout + result.stderr
     profile = read_page(out / "therapists" / "evil-entry" / "index.html")
@@ -207,3 +155,78 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
     assert "<script>" not in card_html and "&lt;script&gt;" in card_html
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', profile.html, re.S).group(1)
     assert "</script" not in ld.lower() and json.loads(ld)["mainEntity"]["name"] == name
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
+    project = make_project(tmp_path, {"article.md": ARTICLE}, BASE_NAV + ["article.md"])
+    out = tmp_path / "out"
+    assert build_site(out, project=project).returncode == 0
+    (out / ".keep").write_text("MkDocs never deletes hidden files from the output folder")
+    before = _files(out)
+    article = project / "docs" / "article.md"
+
+    # Late: --strict fails on a broken link only after every page has been written.
+    article.write_text(ARTICLE.replace("Some text.", "Some [text](missing.md)."), encoding="utf-8")
+    late = build_site(out, project=project)
+    assert late.returncode != 0 and "missing.md" in late.stderr
+    assert _files(out) == before
+
+    # Early: a bad roster stops the build before anything is written.
+    article.write_text(ARTICLE, encoding="utf-8")
+    (project / "data" / "therapists.yml").write_text("therapists: 3\n", encoding="utf-8")
+    early = build_site(out, project=project)
+    assert early.returncode != 0 and "therapists.yml" in early.stderr
+    assert _files(out) == before
+
+    # A build that passes replaces the site, keeps the hidden file, and leaves no folder behind.
+    (project / "data" / "therapists.yml").write_text("therapists:\n" + GOOD_ENTRY, encoding="utf-8")
+    article.write_text(ARTICLE.replace("Some text.", "Other text."), encoding="utf-8")
+    assert build_site(out, project=project).returncode == 0
+    assert "Other text." in read_page(out / "article" / "index.html").text
+    assert (out / ".keep").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "project"]
+
+
+def test_every_article_problem_is_listed_with_its_line(tmp_path):
+    broken = ARTICLE.replace("last_reviewed: 2026-11-01", "last_reviewed: soon").replace("## Sources", "## Notes")
+    result, _ = build(tmp_path, {"article.md": broken}, BASE_NAV + ["article.md"])
+    assert result.returncode != 0
+    assert "docs/article.md:3: last_reviewed: 'soon' is not a date like 2026-11-26" in result.stderr
+    assert "docs/article.md:13: no '## Sources' heading" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def _check_command(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "hooks/check.py"], cwd=project, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        ("docs/article.md", "reviewed_by: jane-doe", "reviewed_by: nobody-here"),
+        ("docs/article.md", "last_reviewed: 2026-11-01", "last_reviewed: 2999-11-01"),
+        ("data/therapists.yml", "[English, French]", "[English, Frnech]"),
+        ("data/crisis.yml", "verified_on: 2026-11-26", "verified_on: 2020-01-01"),
+    ],
+    ids=["reviewer", "future-review", "roster", "crisis-lines-due"],
+)
+def test_the_check_command_reports_what_fails_the_build(tmp_path, mistake):
+    project = make_project(tmp_path, {"article.md": ARTICLE}, BASE_NAV + ["article.md"])
+    file, old, new = mistake
+    text = (project / file).read_text(encoding="utf-8")
+    (project / file).write_text(text.replace(old, new), encoding="utf-8")
+
+    checked = _check_command(project)
+    built = build_site(tmp_path / "out", project=project)
+
+    assert checked.returncode != 0 and built.returncode != 0
+    problems = [line.removeprefix("warning: ") for line in checked.stdout.splitlines()]
+    problems = [line for line in problems if line.startswith(f"{file}:")]
+    assert problems and all(line in built.stderr for line in problems), (checked.stdout, built.stderr)
+    assert "Traceback" not in checked.stdout + checked.stderr

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
-from test_schema_agreement import BAD_FIXTURES, schema_errors
-
+import articles
 import roster
+from support.schema import BAD_FIXTURES, schema_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -61,3 +62,55 @@ def test_every_roster_error_shown_in_the_guide_is_one_the_check_really_prints():
             real.update(normalized(p.message) for p in exc.errors)
     assert len(shown) >= 10
     assert [message for message in shown if message not in real] == []
+
+
+def _shape(message: str) -> str:
+    """A message with its particulars (quoted values, parentheses, numbers) blanked, to compare wordings."""
+    message = re.sub(r"'[^']*'", "'X'", message)
+    message = re.sub(r"\[\^[^\]]+\]", "[^X]", message)
+    message = re.sub(r"\([^)]*\)", "(X)", message)
+    return re.sub(r"[0-9]+(?:\.[0-9]+)?", "N", message)
+
+
+def test_every_article_message_shown_in_the_guide_is_one_the_check_really_prints(tmp_path):
+    shown = [
+        _shape(cell.split(": ", 1)[1])
+        for cell in re.findall(
+            r"`(docs/[^`]+\.md:[0-9]+: [^`]+)`", section("The checks on your pull request, and how to fix each one")
+        )
+    ]
+    good = (ROOT / "docs" / "about-therapy" / "what-to-expect.md").read_text(encoding="utf-8")
+    copied = "Every gardener in the valley paints the old fence a bright blue colour each spring."
+    broken = {
+        "former-reviewer": re.sub(r"(?m)^reviewed_by: .*$", "reviewed_by: liam-oconnor", good),
+        "future": re.sub(r"(?m)^last_reviewed: .*$", "last_reviewed: 2999-01-01", good),
+        "no-sources": good.replace("## Sources", "## Notes"),
+        "undefined-footnote": good.replace("\n\n", "\n\nSee this.[^nowhere]\n\n", 1),
+        "hard": good[: good.index("\n# ")]
+        + "\n# Effectiveness\n\nNotwithstanding considerable methodological heterogeneity, contemporary "
+        "psychotherapeutic interventions demonstrate substantial effectiveness across diagnostically "
+        "heterogeneous populations.\n",
+        "claims": good + "\nCome to the best therapists in town. A session costs $150.\n",
+        "copied": good + f"\n{copied}\n",
+    }
+    roster_ = roster.load_and_validate(ROOT / "data" / "therapists.yml")
+    assert roster_.get("liam-oconnor") and roster_.get("liam-oconnor").former
+    seed = articles.seed_fingerprints([copied])
+    real = {
+        _shape(message)
+        for text in broken.values()
+        for _, message in articles.check_article(text, "x.md", roster_, seed_hashes=seed, today=date(2026, 11, 28))
+    }
+    assert len(shown) >= 7
+    assert [message for message in shown if message not in real] == []
+
+
+def test_the_readme_serve_command_silences_the_themes_end_of_life_banner():
+    import material.templates
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (serve,) = [line for line in readme.splitlines() if "mkdocs serve" in line and line.startswith("python3 -m venv")]
+    setting = re.search(r"(NO_MKDOCS_2_WARNING)=1 \S*mkdocs serve", serve)
+    assert setting, serve
+    # The variable Material itself reads before it prints the banner.
+    assert f'os.getenv("{setting.group(1)}")' in Path(material.templates.__file__).read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import csp
-from sitefiles import html_pages
+from support.sitefiles import html_pages
 
 META_RE = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # Theme templates as in a build: our overrides, then Material's.

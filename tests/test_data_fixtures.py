@@ -113,7 +113,7 @@ def test_a_file_over_the_size_limit_is_not_read(tmp_path, monkeypatch):
 
 
 def test_an_id_that_is_a_page_in_docs_is_refused_naming_the_page(tmp_path):
-    from test_roster import GOOD_ENTRY
+    from support.rosters import GOOD_ENTRY
 
     docs = tmp_path / "docs"
     (docs / "therapists").mkdir(parents=True)
@@ -166,7 +166,7 @@ def test_a_device_or_an_impossible_file_name_is_a_message(path):
 
 
 def test_a_photo_that_links_outside_docs_is_refused(tmp_path):
-    from test_roster import GOOD_ENTRY
+    from support.rosters import GOOD_ENTRY
 
     docs = tmp_path / "docs"
     (docs / "assets" / "therapists").mkdir(parents=True)

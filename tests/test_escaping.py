@@ -6,7 +6,7 @@ import json
 import re
 from html import unescape
 
-from sitefiles import read_page
+from support.sitefiles import read_page
 
 
 def test_a_name_with_an_apostrophe_is_escaped_once_in_title_and_description(site):

@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from sitecheck import validate_html
+from support.sitecheck import validate_html
+
+pytestmark = pytest.mark.html_validator
 
 # Each exception is (message pattern, pattern of the reported markup, why we accept it).
 # Both patterns must match, so the same mistake in our own templates still fails.

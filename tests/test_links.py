@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sitecheck import check_links
-from siteserver import site_mount
+from support.sitecheck import check_links
+from support.siteserver import site_mount
 
 
 def test_every_internal_link_and_anchor_resolves(site):

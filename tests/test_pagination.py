@@ -9,8 +9,8 @@ import pytest
 import render
 import roster as roster_module
 from benchmarks import synthetic
-from conftest import build_site
-from sitefiles import read_page
+from support.builds import build_site
+from support.sitefiles import read_page
 
 COUNT = 130  # three directory pages of render.PAGE_SIZE (48)
 

@@ -7,29 +7,7 @@ import textwrap
 import pytest
 
 import roster
-
-GOOD_ENTRY = """\
-  - id: jane-doe
-    name: Jane Doe
-    pronouns: she/her
-    credentials: [MA, RP]
-    registration:
-      college: CRPO
-      number: "001234"
-      status: Registered Psychotherapist
-    languages: [English, French]
-    specialties: [Anxiety]
-    approaches: [CBT]
-    clients: [Adults]
-    formats: [Video]
-    fees:
-      individual: 150
-      sliding_scale: false
-    accepting_new_clients: true
-    booking_url: https://booking.example.org/jane
-    bio: |
-      Jane helps adults with anxiety.
-"""
+from support.rosters import GOOD_ENTRY
 
 
 def check(tmp_path, text: str, name: str = "therapists.yml"):

@@ -31,47 +31,11 @@ import pytest
 import yaml
 
 import roster
+from support.schema import BAD_FIXTURES, FIXTURES, SCHEMA_PATH, Yaml12Loader, schema_errors
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_PATH = ROOT / "data" / "therapists.schema.json"
 SAMPLE = ROOT / "data" / "therapists.yml"
-FIXTURES = sorted((ROOT / "tests" / "fixtures" / "rosters").glob("*.yml"))
-BAD_FIXTURES = [f for f in FIXTURES if not f.name.startswith("good-")]
 HEADER_RE = re.compile(r"^# Tests: .+\n# expect: (?P<expect>\S+)\n# schema: (?P<schema>accepts|rejects)\b")
-
-
-class Yaml12Loader(yaml.SafeLoader):
-    """PyYAML with the YAML 1.2 core schema's booleans, integers and no timestamps."""
-
-
-Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag.rsplit(":", 1)[1] not in {"bool", "int", "timestamp"}]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-Yaml12Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-Yaml12Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
-)
-
-
-def _construct_int12(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
-    text = loader.construct_scalar(node)
-    return int(text, 0) if text.startswith(("0o", "0x")) else int(text, 10)
-
-
-Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int12)
-
-
-def schema_errors(path: Path) -> list[str]:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Yaml12Loader)
-    except yaml.YAMLError as exc:
-        return [f"not valid YAML: {exc}"]
-    validator = jsonschema.Draft202012Validator(schema)
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)]
 
 
 def validator_errors(path: Path) -> list[str]:
@@ -107,7 +71,7 @@ def test_schema_is_a_valid_draft_2020_12_schema():
 
 def test_schema_is_regenerated_from_taxonomy():
     result = subprocess.run(
-        [sys.executable, "scripts/gen_schema.py", "--check"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "hooks/gen_schema.py", "--check"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

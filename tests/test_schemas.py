@@ -12,7 +12,7 @@ import yaml
 import roster
 import schemas
 import yamlfile
-from test_roster import GOOD_ENTRY
+from support.rosters import GOOD_ENTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 # Read before any constant is changed: the taxonomy has limits of its own.

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import roster as roster_module
-from sitefiles import html_pages, read_page
+from support.sitefiles import html_pages, read_page
 
 
 @pytest.fixture(scope="session")
@@ -138,8 +138,13 @@ def test_filter_index_matches_the_roster(site, sample_roster):
     assert len(data["therapists"]) == len(sample_roster.therapists)
     for record, t in zip(data["therapists"], sample_roster.therapists, strict=True):
         assert f'data-id="{t.id}"' in record["html"]
-        assert record["a"] is t.accepting_new_clients
-        assert record["f"]["language"] == [term.slug for term in t.languages]
+        assert record["f"]["accepting"] == (["yes"] if t.accepting_new_clients else [])
+        assert sorted(record["f"]["language"]) == sorted(term.slug for term in t.languages)
+    listed = {f["key"]: f for f in data["filters"]}
+    assert [name for _, name in listed["language"]["options"]] == [
+        f.term.name for f in sample_roster.facets()["language"]
+    ]
+    assert listed["accepting"]["flag"] is True
 
 
 def test_generated_pages_edit_the_roster_file(pages, sample_roster):
@@ -181,11 +186,11 @@ def test_approach_articles_list_the_therapists_who_offer_them(pages, sample_rost
 
 
 def test_roster_module_is_the_only_yaml_reader_of_the_roster():
-    # The macros and the hook share roster.load_cached; neither parses the YAML itself.
+    # The hooks and the macros share the roster that build.start loaded; none of them parses the YAML itself.
     from pathlib import Path
 
     hooks = Path(roster_module.__file__).parent
-    for name in ("therapists.py", "macros.py", "render.py"):
+    for name in ("therapists.py", "macros.py", "render.py", "build.py"):
         source = (hooks / name).read_text(encoding="utf-8")
         assert "yaml." not in source and "import yaml" not in source, name
 

@@ -13,9 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from siteserver import serve, site_mount, template_pages
-
-from .support import AXE, CHROMIUM, FIXTURES, WCAG_TAGS, Requests
+from support.browser import AXE, CHROMIUM, FIXTURES, WCAG_TAGS, Requests
+from support.siteserver import serve, site_mount, template_pages
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +46,7 @@ def fixtures_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def axe() -> Callable:
-    """axe(page) -> the page's WCAG 2.0/2.1 A and AA violations, as axe-core reports them."""
+    """axe(page) -> the page's WCAG 2.0, 2.1 and 2.2 A and AA violations, as axe-core reports them."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` (scripts/test.sh does)")
 

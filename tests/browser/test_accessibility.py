@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from siteserver import ROOT, TEMPLATES
-
-from .support import DESKTOP, PHONE, describe
+from support import ROOT
+from support.browser import DESKTOP, PHONE, describe
+from support.siteserver import TEMPLATES
 
 # Material picks its palette from prefers-color-scheme (the media queries in mkdocs.yml).
 SCHEMES = {"light": "default", "dark": "slate"}

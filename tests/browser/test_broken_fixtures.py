@@ -5,9 +5,10 @@ Without these, a checker that silently checked nothing would pass the real site 
 
 from __future__ import annotations
 
-from sitecheck import check_links, validate_html
+import pytest
 
-from .support import FIXTURES
+from support.browser import FIXTURES
+from support.sitecheck import check_links, validate_html
 
 
 def test_link_checker_reports_a_missing_page_and_a_missing_anchor():
@@ -35,6 +36,7 @@ def test_request_recorder_reports_a_third_party_script(page, fixtures_url, recor
     assert requests.urls, "the recorder saw nothing"
 
 
+@pytest.mark.html_validator
 def test_html_checker_reports_an_image_without_alt_text():
     errors = [f for f in validate_html(FIXTURES / "broken") if f.is_error]
     assert [(f.file, f.line) for f in errors] == [("index.html", 14)], errors

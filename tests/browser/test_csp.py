@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from siteserver import TEMPLATES, site_mount
+from support.siteserver import TEMPLATES, site_mount
 
 # Installed before any page script: every CSP violation the page reports.
 LISTEN = """

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import describe
+from support.browser import describe
 
 CARDS = "[data-results] li.tpg-card"
 
@@ -125,7 +125,7 @@ def test_filters_work_with_the_keyboard_alone(directory, sample_roster):
     expect_status(directory, len(sample_roster.therapists))
     assert card_ids(directory) == everyone
     # Clearing puts focus back on the first filter, not at the top of the page.
-    assert directory.evaluate("document.activeElement.dataset.facet") is not None
+    assert directory.evaluate("document.activeElement.dataset.filter") is not None
 
 
 def test_filtered_results_have_no_wcag_violations(directory, sample_roster, axe):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from siteserver import TEMPLATES
+from support.siteserver import TEMPLATES
 
 
 def use_the_page(page) -> None:

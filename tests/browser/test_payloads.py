@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_site
-from sitefiles import html_pages, read_page
-from siteserver import serve, site_mount
+from support import ROOT
+from support.builds import build_site
+from support.sitefiles import html_pages, read_page
+from support.siteserver import serve, site_mount
 
 # Text that is evaluated would print PWNEVAL or PWNLOOPA; as text it never does.
 JINJA = '{{ "PWN" ~ "EVAL" }}{% for c in "A" %}PWNLOOP{{ c }}{% endfor %}'

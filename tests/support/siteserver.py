@@ -18,7 +18,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import ROOT
+from support.builds import build_site
 
 
 def site_mount(config: Path = ROOT / "mkdocs.yml") -> str:
@@ -114,6 +115,7 @@ TEMPLATES = (
     "facet-index",
     "facet",
     "accepting",
+    "help-me-choose",
     "former-profile",
     "404",
 )
@@ -133,6 +135,7 @@ def template_pages(roster) -> dict[str, str]:
         "facet-index": "therapists/language/",
         "facet": facets["approach"][0].url,
         "accepting": "therapists/accepting/",
+        "help-me-choose": "therapists/help-me-choose/",
         "404": "404.html",
     }
     if roster.former:
@@ -143,8 +146,6 @@ def template_pages(roster) -> dict[str, str]:
 @contextlib.contextmanager
 def built_site() -> Iterator[Path]:
     """The repository built with `mkdocs build --strict` into a temporary folder, for the report commands."""
-    from conftest import build_site
-
     with tempfile.TemporaryDirectory(prefix="tpg-site-") as tmp:
         result = build_site(Path(tmp))
         if result.returncode != 0:

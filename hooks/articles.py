@@ -1,0 +1,332 @@
+"""Rules every article in docs/ must meet, as plain functions returning problems.
+
+The articles give health and legal information to people who may be in
+distress, so each one must say who reviewed it and when, cite its sources,
+never repeat the errors of the document the site replaced, never publish a
+fact we could not confirm, and stay at a grade 8 reading level.
+
+The build (hooks/build.py) and `python hooks/check.py` run check_docs(); each
+problem reads `docs/<file>.md:<line>: <what to fix>`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+import readability
+from roster import Problem, Roster
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Hashes of every 8-word run in the seed document (the document the knowledge base
+# replaces). The repository keeps the hashes, never the seed's sentences;
+# tests/test_articles.py checks them against the seed when it is at hand.
+SEED_FINGERPRINTS = PROJECT_ROOT / "data" / "seed-fingerprints.txt"
+
+# Pages that are not reviewed health articles: they need a description and a
+# review date, but no reviewer or sources.
+LIGHT_RULES = frozenset({"about/privacy.md"})
+
+# The seed document's errors (content-facts.md section 8) and wording that
+# breaks safe-messaging guidance. Each pattern names what it catches.
+FALSE_CLAIMS = MappingProxyType(
+    {
+        "psychotherapists are unlicensed": r"\bnot\s+(?:even\s+)?licen[cs]ed\b",
+        "no training is required": r"\bnot\s+(?:legally\s+)?required\s+to\s+(?:have|complete)\b",
+        "therapy swaps painful memories for pleasant ones": r"\bredirect\w*\b[^.]{0,80}\bmore\s+pleasant\b",
+        "therapy is not mainstream": r"\bnot\s+utili[sz]e\s+a\s+more\s+traditional\b",
+        "psychologists attend group therapy led by others": r"\bpsychologists?\s+(?:frequently\s+)?attend\s+group\s+therapy\b",
+        "psychologists can prescribe in Ontario": r"\bpsychologists\s+(?:can|may|are\s+able\s+to)\s+prescribe\b",
+        "therapists must report any risk": r"\b(?:must|have\s+to|are\s+required\s+to)\s+(?:warn\s+(?:others|anyone|people)|report\s+(?:any|every|all)\s+risks?)\b",
+        "'committed suicide' (say 'died by suicide')": r"\bcommit(?:s|ted|ting)?\s+suicide\b",
+        "superlative about the practice": r"\bthe\s+best\s+(?:psychotherapists?|therapists?|practice|care)\b",
+        # Errors a fact-check found in our own pages (issue 13).
+        "'psychotherapist' as a CRPO-only title (true only until 2017)": r"\bonly\s+CRPO\s+members\s+may\s+use\s+(?:them|these\s+titles)\b|\bare\s+for\s+CRPO\s+members\s+only\b",
+        "prolonged exposure as the top choice of every PTSD guideline": r"\bprolonged\s+exposure\b[^.]{0,60}\bstrongest\b[^.]{0,60}\bevery\b",
+        "CRPO's 2015 remark on insurers presented as current": r"\bbeginning\s+to\s+recogni[sz]e\b",
+        "therapy as 'proven methods' (the APA says methods from established principles)": r"\bproven\s+methods\b",
+    }
+)
+
+# Statements that are wrong without a qualifier the page must also give:
+# name -> (pattern for the statement, pattern for the qualifier anywhere on the page).
+NEEDS_QUALIFIER = MappingProxyType(
+    {
+        "a duty to report 'a child' without the under-16 limit (16 and 17 may be reported, not must)": (
+            r"\bmust\s+(?:promptly\s+)?report\b[^.]{0,120}\bchild",
+            r"\bunder\s+16\b|\b16\s+(?:or|and)\s+17\b",
+        ),
+        "OSP described as adults-only (BounceBack starts at 15)": (
+            r"(?:\bOSP\b|Ontario\s+Structured\s+Psychotherapy|free\s+public\s+program)[^.]{0,150}\.?[^.]{0,150}?(?:\badults\b|\b18\s+and\s+(?:over|older)|\b18\+)",
+            r"\b(?:age|aged)\s+15\b|\b15\s+and\s+(?:up|over|older)\b",
+        ),
+        "reporting a health professional's sexual abuse without saying the client's name stays out": (
+            r"\bsexually\s+abused\b[^.]{0,160}\b(?:must|have\s+to|has\s+to)\s+report\b",
+            r"\byour\s+name\b|\bclient's\s+name\b|\bname\s+is\s+(?:left|kept)\s+out\b",
+        ),
+        "'Registered Mental Health Therapist' without saying CRPO does not use it": (
+            r"\bRegistered\s+Mental\s+Health\s+Therapist\b",
+            r"\bnot\s+(?:in\s+use|use\s+it|used)\b|\bdoes\s+not\s+use\b",
+        ),
+        "no GST/HST on therapy without the insurer-report exception": (
+            r"\bno\s+GST\b",
+            r"\binsur\w*\b[^.]{0,80}\b(?:tax\w*|GST|HST)\b|\b(?:tax\w*|GST|HST)\b[^.]{0,80}\binsur",
+        ),
+    }
+)
+
+# Numbers the fact sheet confirms (data/crisis.yml lists the crisis lines).
+CONFIRMED_NUMBERS = frozenset({"416-408-4357", "1-800-668-6868", "416-808-2222"})
+
+UNCONFIRMED = MappingProxyType(
+    {
+        "a fee given as a dollar figure": r"\$\s?\d",
+        "the unconfirmed '80%' or 'd = 0.8' effect size": r"\b80\s?%|\b80\s+per\s?cent\b|\bd\s*[≈=~]\s*0?\.8\b|\beffect\s+size\s+of\s+(?:about\s+)?0?\.8\b",
+        "CRPO's unconfirmed 2027 requirements": r"\b2027\b",
+        "nurse practitioner prescribing": r"\bnurse\s+practitioners?\s+(?:can|may)\s+prescribe\b",
+        "'OHIP does not cover' stated as fact": r"\bOHIP\s+(?:does\s+not|doesn't|will\s+not|won't)\s+(?:cover|pay)\b",
+        "'counsellor' stated to be an unprotected title": r"\bcounsell?or\W{0,2}\s+is\s+not\s+a\s+protected\s+title\b",
+        "a number for Gerstein or Hope for Wellness": r"(?:Gerstein|Hope\s+for\s+Wellness)[^\n]{0,120}\d{3}",
+    }
+)
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:(.*)$", re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
+_SOURCES = re.compile(r"^## Sources[ \t]*$", re.M)
+_PHONE = re.compile(r"\b(?:1-)?\d{3}-\d{3}-\d{4}\b")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+NGRAM = 8
+
+
+class FrontMatterError(ValueError):
+    """The page has no front matter, or it is not a mapping of keys to values; `line` is where to look."""
+
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
+
+
+# ---------------------------------------------------------------------------
+# Each rule takes the page (its text, and its front matter where it needs it) and
+# returns (line, what to fix) pairs; an empty list means the page passes.
+# ---------------------------------------------------------------------------
+
+
+def front_matter(text: str) -> dict:
+    """The page's YAML front matter, which must be a mapping."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise FrontMatterError("no front matter: start the page with a --- block (see CONTRIBUTING.md)")
+    try:
+        meta = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        # The mark counts from 0 within the block, which starts after the opening --- line.
+        line = mark.line + 2 if mark else 1
+        why = getattr(exc, "problem", None) or "it cannot be read"
+        raise FrontMatterError(f"front matter is not valid YAML ({why}); check indentation and quotes", line) from None
+    if meta is None:
+        raise FrontMatterError("front matter is empty; give the page a description, last_reviewed and reviewed_by")
+    if not isinstance(meta, dict):
+        raise FrontMatterError("front matter must be lines of `key: value`, such as `description: ...`")
+    return meta
+
+
+def check_description(meta: dict, text: str = "") -> list[tuple[int, str]]:
+    value = meta.get("description")
+    line = _key_line(text, "description")
+    if not isinstance(value, str) or not value.strip():
+        return [(line, "description: missing or empty; add a one-sentence summary of the page")]
+    # Material writes it into <meta content="..."> without escaping it.
+    return [(line, f"description: must not contain {c}") for c in '"<>&' if c in value]
+
+
+def check_last_reviewed(meta: dict, today: datetime.date, text: str = "") -> list[tuple[int, str]]:
+    value = meta.get("last_reviewed")
+    line = _key_line(text, "last_reviewed")
+    # A datetime is also a date; the field is a calendar day, so reject it.
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        return [(line, f"last_reviewed: {value!r} is not a date like 2026-11-26")]
+    return [(line, f"last_reviewed: {value} is in the future")] if value > today else []
+
+
+def check_reviewed_by(meta: dict, roster: Roster, text: str = "") -> list[tuple[int, str]]:
+    value = meta.get("reviewed_by")
+    line = _key_line(text, "reviewed_by")
+    fix = "use the id of a current therapist in data/therapists.yml"
+    if value is None:
+        return [(line, f"reviewed_by: missing; {fix}")]
+    reviewer = roster.get(str(value))
+    if reviewer is None:
+        return [(line, f"reviewed_by: '{_shown(value)}' is not in the roster; {fix}")]
+    if reviewer.former:
+        return [(line, f"reviewed_by: '{_shown(value)}' is marked former; {fix}")]
+    return []
+
+
+def check_sources(text: str) -> list[tuple[int, str]]:
+    problems = []
+    end = _line_of(text, len(text.rstrip("\n")))
+    if not _SOURCES.search(text):
+        problems.append((end, "no '## Sources' heading: end the page with one, listing its sources"))
+    definitions = {m.group(1): m for m in _FOOTNOTE_DEF.finditer(text)}
+    if not definitions:
+        problems.append((end, "no footnote definitions: cite each source as [^label]: title <https://...>"))
+    references = {}
+    for m in _FOOTNOTE_REF.finditer(text):
+        references.setdefault(m.group(1), m)
+    problems += [
+        (_line_of(text, references[label].start()), f"footnote [^{_shown(label)}] is used but not defined")
+        for label in sorted(set(references) - set(definitions))
+    ]
+    problems += [
+        (_line_of(text, definitions[label].start()), f"footnote [^{_shown(label)}] is defined but never used")
+        for label in sorted(set(definitions) - set(references))
+    ]
+    problems += [
+        (_line_of(text, m.start()), f"footnote [^{_shown(label)}] gives no link to its source; add <https://...>")
+        for label, m in definitions.items()
+        if not re.search(r"<https?://[^>\s]+>", m.group(2))
+    ]
+    return problems
+
+
+def fingerprint(gram: Iterable[str]) -> str:
+    """A short hash of an n-gram: the repository keeps the seed's hashes, not its sentences."""
+    return hashlib.sha256(" ".join(gram).encode()).hexdigest()[:16]
+
+
+def _ngrams(text: str, n: int = NGRAM) -> list[tuple[int, tuple[str, ...]]]:
+    """(offset of the first word, the n words) of every run of n words in the text."""
+    words = list(_WORD.finditer(text.lower()))
+    return [(words[i].start(), tuple(w.group() for w in words[i : i + n])) for i in range(len(words) - n + 1)]
+
+
+def seed_fingerprints(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(fingerprint(gram) for text in texts for _, gram in _ngrams(text))
+
+
+def load_seed_fingerprints(path: Path = SEED_FINGERPRINTS) -> frozenset[str]:
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def check_not_copied(text: str, seed_hashes: frozenset[str]) -> list[tuple[int, str]]:
+    shared = [(offset, gram) for offset, gram in _ngrams(text) if fingerprint(gram) in seed_hashes]
+    return [
+        (_line_of(text, offset), f"shares {NGRAM} words in a row with the seed document: '{' '.join(gram)}'; reword it")
+        for offset, gram in shared[:3]
+    ]
+
+
+def check_false_claims(text: str) -> list[tuple[int, str]]:
+    return [
+        (_line_of(text, m.start()), f"repeats a false or unsafe claim ({name}); remove or correct it")
+        for name, rx in FALSE_CLAIMS.items()
+        if (m := re.search(rx, text, re.I))
+    ] + [
+        (_line_of(text, m.start()), f"states a claim without its qualifier ({name}); add the qualifier or correct it")
+        for name, (claim, qualifier) in NEEDS_QUALIFIER.items()
+        if (m := re.search(claim, text, re.I)) and not re.search(qualifier, text, re.I)
+    ]
+
+
+def check_unconfirmed(text: str) -> list[tuple[int, str]]:
+    problems = [
+        (_line_of(text, m.start()), f"publishes an unconfirmed item ({name}); leave it off the site")
+        for name, rx in UNCONFIRMED.items()
+        if (m := re.search(rx, text, re.I))
+    ]
+    problems += [
+        (_line_of(text, m.start()), f"phone number {m.group()} is not in the confirmed list")
+        for m in _PHONE.finditer(text)
+        if m.group() not in CONFIRMED_NUMBERS
+    ]
+    return problems
+
+
+def check_readability(text: str) -> list[tuple[int, str]]:
+    grade = readability.grade(text)
+    if grade <= readability.MAX_GRADE:
+        return []
+    return [
+        (
+            1,
+            f"reading grade {grade} is above {readability.MAX_GRADE:g}; use shorter sentences and common words "
+            "(python hooks/readability.py shows every page's grade)",
+        )
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Every rule over one page, and over every article in a docs folder.
+# ---------------------------------------------------------------------------
+
+
+def check_article(
+    text: str,
+    name: str,
+    roster: Roster,
+    *,
+    seed_hashes: frozenset[str],
+    today: datetime.date,
+) -> list[tuple[int, str]]:
+    """Every rule for the page `name` (its path under docs/), as (line, what to fix) pairs in line order."""
+    try:
+        meta = front_matter(text)
+    except FrontMatterError as exc:
+        return [(exc.line, str(exc))]
+    found = check_description(meta, text) + check_last_reviewed(meta, today, text)
+    if name not in LIGHT_RULES:
+        found += check_reviewed_by(meta, roster, text) + check_sources(text)
+    found += check_not_copied(text, seed_hashes) + check_false_claims(text) + check_unconfirmed(text)
+    found += check_readability(text)
+    return sorted(found, key=lambda p: p[0])
+
+
+def check_docs(
+    docs_dir: str | Path,
+    roster: Roster,
+    *,
+    display_dir: str = "docs",
+    seed_hashes: frozenset[str] | None = None,
+    today: datetime.date | None = None,
+) -> list[Problem]:
+    """Every problem in every article under `docs_dir`, named `<display_dir>/<file>.md:<line>`."""
+    docs = Path(docs_dir)
+    seed_hashes = load_seed_fingerprints() if seed_hashes is None else seed_hashes
+    today = today or datetime.date.today()
+    problems = []
+    for path in readability.article_paths(docs):
+        name = path.relative_to(docs).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(f"{display_dir}/{name}", 1, f"the file is not UTF-8 text ({exc.reason})"))
+            continue
+        for line, message in check_article(text, name, roster, seed_hashes=seed_hashes, today=today):
+            problems.append(Problem(f"{display_dir}/{name}", line, message))
+    return problems
+
+
+def _shown(value: object) -> str:
+    """A value for a message, with control and invisible characters written as \\uXXXX, never sent raw to a terminal."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value))
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of `key:` in the front matter, or 1 (the opening ---) when it is missing."""
+    match = _FRONT_MATTER.match(text)
+    block = match.group(0) if match else ""
+    found = re.search(rf"^{re.escape(key)}[ \t]*:", block, re.M)
+    return _line_of(text, found.start()) if found else 1

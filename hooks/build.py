@@ -1,0 +1,110 @@
+"""The state of one site build: the checked roster and crisis lines, the renderer
+and its caches, the generated pages, and the folder the site is written to.
+
+hooks/therapists.py makes a Build in on_config, before any other plugin's
+on_config and before MkDocs touches the site folder; the hooks and the macros
+find it with of(config). It lives on that config object, and MkDocs reads a new
+config for every build (`mkdocs serve` too), so nothing leaks from one build to
+the next, and two builds can run in one process (the tests do).
+
+A failed build loses nothing: every data file and article is checked first,
+then the site is written to a new folder beside the output folder, and that
+folder replaces the output folder only once the build has passed.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import CountHandler
+
+import check
+import roster as roster_module
+from render import Renderer
+
+# Where a Build is kept on MkDocs' config object.
+_ATTRIBUTE = "tpg_build"
+
+
+@dataclass
+class Build:
+    roster: roster_module.Roster
+    crisis: dict
+    renderer: Renderer
+    output: _Output
+    # Pages this build generates: source path -> function returning the page's HTML.
+    generated: dict[str, Callable[[], str]] = field(default_factory=dict)
+
+
+def start(config) -> Build:
+    """Check everything, make this build's state and keep it on `config`; a PluginError lists every problem."""
+    result = check.check_all(
+        roster_file=config.extra["roster_file"],
+        project_dir=os.path.dirname(config.config_file_path),
+        docs_dir=config.docs_dir,
+    )
+    if result.problems:
+        raise PluginError(result.report())
+    renderer = Renderer(result.roster, site_name=config.site_name, site_url=config.site_url or "")
+    build = Build(result.roster, result.crisis, renderer, _Output.stage(config))
+    setattr(config, _ATTRIBUTE, build)
+    return build
+
+
+def of(config) -> Build:
+    """The Build that start() made for this config."""
+    build = getattr(config, _ATTRIBUTE, None)
+    if build is None:
+        raise PluginError("hooks/therapists.py must be listed under `hooks:` in mkdocs.yml (it starts the build)")
+    return build
+
+
+@dataclass
+class _Output:
+    """The output folder (site/ or --site-dir) and the new folder beside it that the build writes to."""
+
+    final: str
+    staging: str
+
+    @classmethod
+    def stage(cls, config) -> _Output:
+        final = os.path.abspath(config.site_dir).rstrip(os.sep)
+        parent, name = os.path.split(final)
+        os.makedirs(parent, exist_ok=True)
+        # MkDocs' build_error event does not say which build failed, so a failed
+        # build's folder is removed by the next build into the same place.
+        for leftover in glob.glob(os.path.join(glob.escape(parent), f".{glob.escape(name)}.new-*")):
+            shutil.rmtree(leftover, ignore_errors=True)
+        staging = tempfile.mkdtemp(prefix=f".{name}.new-", dir=parent)
+        config.site_dir = staging
+        return cls(final, staging)
+
+    def publish(self, config) -> None:
+        """Put the finished site in place of the old one; drop it instead if --strict is about to fail the build."""
+        config.site_dir = self.final
+        if _strict_warnings():
+            shutil.rmtree(self.staging, ignore_errors=True)
+            return
+        if os.path.isdir(self.final):
+            # MkDocs never deletes hidden files from the output folder (a gh-deploy .git, say); keep them.
+            for entry in os.listdir(self.final):
+                if entry.startswith(".") and not os.path.exists(os.path.join(self.staging, entry)):
+                    os.replace(os.path.join(self.final, entry), os.path.join(self.staging, entry))
+            old = tempfile.mkdtemp(prefix=f".{os.path.basename(self.final)}.old-", dir=os.path.dirname(self.final))
+            os.replace(self.final, old)
+            os.replace(self.staging, self.final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(self.staging, self.final)
+
+
+def _strict_warnings() -> bool:
+    """True when `mkdocs build --strict` has counted a warning, so it will fail right after on_post_build."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)

@@ -1,0 +1,134 @@
+"""Check every data file and every article, exactly as the build does, without building.
+
+    python hooks/check.py [--github]
+
+reads the roster named by ROSTER_FILE (default data/therapists.yml), the
+taxonomy, the crisis lines, every article in docs/ and every file there (no links
+out of docs/, photos that are only photos), and prints one line per problem, in
+the form an editor can act on:
+
+    data/therapists.yml:42: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)
+    docs/faq.md:5: reviewed_by: 'liam-oconnor' is marked former; use the id of a current therapist in data/therapists.yml
+
+The build runs check_all() in on_config, before it writes anything, so whatever
+fails the build is reported here first. Warnings (crisis lines due for a check)
+are printed too and make the command fail, as they fail `mkdocs build --strict`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+import articles
+import crisis
+import files_safety
+import readability
+import roster as roster_module
+from roster import Problem
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Result:
+    roster: roster_module.Roster | None = None
+    crisis: dict | None = None
+    problems: list[Problem | str] = field(default_factory=list)
+    # What the build logs as a warning: `mkdocs build --strict` fails on it, `mkdocs serve` does not.
+    warnings: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:"
+        return "\n".join([heading, *(str(p) for p in self.problems)])
+
+
+def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike, docs_dir: str | os.PathLike) -> Result:
+    """Every problem in the roster (`roster_file`, relative to `project_dir`), taxonomy, crisis lines and articles."""
+    result = Result()
+    data = Path(project_dir) / "data"
+    if not roster_file:
+        # `ROSTER_FILE=` (set but empty) reaches here as None or "" through mkdocs.yml's !ENV.
+        result.problems.append(
+            "extra.roster_file (the ROSTER_FILE environment variable) is empty: unset ROSTER_FILE "
+            "to build with data/therapists.yml, or set it to a roster file"
+        )
+        return result
+    # Links out of docs/ and unsafe photos, before anything reads or copies a file (hooks/files_safety.py).
+    result.problems += files_safety.problems(docs_dir, project_dir)
+    path = os.path.join(project_dir, roster_file)
+    display = path if os.path.isabs(roster_file) else os.path.relpath(path, project_dir)
+    try:
+        taxonomy = roster_module.load_taxonomy(data / "taxonomy.yml")
+    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
+        result.problems += _problems(exc, "data/taxonomy.yml", data / "taxonomy.yml")
+    else:
+        try:
+            result.roster = roster_module.load_and_validate(
+                path, taxonomy=taxonomy, docs_dir=docs_dir, display_path=display
+            )
+        except roster_module.RosterError as exc:
+            result.problems += exc.errors
+    try:
+        result.crisis = crisis.load(data / "crisis.yml")
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        result.problems += _problems(exc, "data/crisis.yml", data / "crisis.yml")
+    else:
+        result.warnings += crisis_warnings(result.crisis)
+    if result.roster is not None:
+        result.problems += articles.check_docs(docs_dir, result.roster, display_dir=_display_dir(docs_dir, project_dir))
+    return result
+
+
+def _problems(exc: Exception, file: str, path: Path) -> list[Problem | str]:
+    """The located problems an exception carries (`errors`, as RosterError's), or one line naming the file."""
+    errors = getattr(exc, "errors", None)
+    if errors:
+        return list(errors)
+    return [f"{file}: {str(exc).removeprefix(f'{path}: ')}"]
+
+
+def crisis_warnings(data: dict) -> list[str]:
+    """The crisis lines' reminder to check them again, when it is due."""
+    if not crisis.overdue(data):
+        return []
+    return [
+        f"data/crisis.yml: verified_on: the crisis numbers were last checked on {data['verified_on']}, "
+        f"more than {data['review_every_days']} days ago; check each against its source and update verified_on"
+    ]
+
+
+def _display_dir(docs_dir: str | os.PathLike, project_dir: str | os.PathLike) -> str:
+    relative = os.path.relpath(docs_dir, project_dir)
+    return Path(docs_dir).as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    github = "--github" in args
+    result = check_all(
+        roster_file=os.environ.get("ROSTER_FILE") or "data/therapists.yml",
+        project_dir=PROJECT_ROOT,
+        docs_dir=PROJECT_ROOT / "docs",
+    )
+    for problem in result.problems:
+        print(problem.github() if github and not isinstance(problem, str) else str(problem))
+    for warning in result.warnings:
+        print(f"::warning::{warning}" if github else f"warning: {warning}")
+    if result.problems or result.warnings:
+        return 1
+    pages = len(readability.article_paths(PROJECT_ROOT / "docs"))
+    print(
+        f"OK: {len(result.roster.therapists)} current and {len(result.roster.former)} former therapists, "
+        f"the taxonomy, the crisis lines and {pages} articles"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""The directory's filters: what a visitor can narrow the list by, and whom each choice keeps.
+
+One list serves the directory's controls (overrides/roster/directory.html), the
+filter index that directory.js loads (Renderer.filter_index) and the "help me
+choose" page, whose script reads the list from that index. Neither script knows
+any filter by name, so a new filter is data here and nothing else:
+
+- a facet added to roster.FACETS appears by itself (e.g. location, gender identity);
+- a yes/no choice is a Filter with one Option and flag=True (e.g. sliding scale,
+  free first consultation, evening or weekend sessions);
+- a limit is a choice whose options each keep everyone at or under it (e.g. a
+  maximum fee: "Up to $150" keeps every therapist whose fee is at most 150).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from roster import Roster
+
+
+@dataclass(frozen=True)
+class Option:
+    slug: str  # the value in the URL query, e.g. "french"
+    name: str  # what the visitor reads, e.g. "French"
+    ids: frozenset[str]  # the therapists this choice keeps
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str  # the URL query's name and the control's id, e.g. "language"
+    label: str  # the control's label
+    options: tuple[Option, ...]
+    flag: bool = False  # one yes/no choice, shown as a checkbox
+    # How the "help me choose" page asks about it; a filter without one is not asked there.
+    question: str = ""
+
+
+# Questions in plain words for the facets a visitor can answer without knowing the jargon.
+# Approaches are left out: choosing between CBT and EMDR is what a first conversation is for.
+QUESTIONS = MappingProxyType(
+    {
+        "specialty": "What would you like help with?",
+        "language": "Which language would you like to speak in sessions?",
+        "format": "How would you like to meet?",
+        "clients": "Who is the therapy for?",
+    }
+)
+
+
+def directory_filters(roster: Roster, facets: dict) -> list[Filter]:
+    """Every filter that has something to choose, in display order: the facets, then availability.
+
+    `facets` is roster.facets() (passed in because the renderer already has it).
+    """
+    filters = [
+        Filter(
+            key=kind,
+            label=entries[0].heading,
+            options=tuple(Option(f.term.slug, f.term.name, frozenset(t.id for t in f.therapists)) for f in entries),
+            question=QUESTIONS.get(kind, ""),
+        )
+        for kind, entries in facets.items()
+        if entries
+    ]
+    accepting = frozenset(t.id for t in roster.accepting())
+    filters.append(
+        Filter(
+            key="accepting",
+            label="Only therapists accepting new clients",
+            options=(Option("yes", "Accepting new clients", accepting),),
+            flag=True,
+            question="Only show therapists who are accepting new clients",
+        )
+    )
+    return filters
+
+
+def choices_of(therapist_id: str, filters: list[Filter]) -> dict[str, list[str]]:
+    """The option slugs that keep one therapist, by filter key: what the filter index stores per card."""
+    return {f.key: [o.slug for o in f.options if therapist_id in o.ids] for f in filters}

@@ -1,0 +1,24 @@
+"""A complete, valid roster entry that tests vary one field at a time."""
+
+GOOD_ENTRY = """\
+  - id: jane-doe
+    name: Jane Doe
+    pronouns: she/her
+    credentials: [MA, RP]
+    registration:
+      college: CRPO
+      number: "001234"
+      status: Registered Psychotherapist
+    languages: [English, French]
+    specialties: [Anxiety]
+    approaches: [CBT]
+    clients: [Adults]
+    formats: [Video]
+    fees:
+      individual: 150
+      sliding_scale: false
+    accepting_new_clients: true
+    booking_url: https://booking.example.org/jane
+    bio: |
+      Jane helps adults with anxiety.
+"""
