@@ -26,7 +26,7 @@ MAX_REVIEW_DAYS = 366
 # so "jane-doe\n" is not an id.
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 REGISTRATION_NUMBER = r"[A-Za-z0-9-]{1,20}"
-PHOTO = r"assets/therapists/[a-z0-9-]+\.(?:jpg|jpeg|png|webp|svg)"
+PHOTO = r"assets/therapists/[a-z0-9-]+\.(?:jpg|jpeg|png|webp)"
 ARTICLE = r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md"
 # A host a browser will reach as written: ASCII labels (punycode for other scripts),
 # at least one dot, so no "localhost", no user name ("a@b") and no lookalike letters.
@@ -261,8 +261,8 @@ def roster() -> Record:
             ("assets/therapists/jane-doe.jpg",),
             pattern=PHOTO,
             max_len=MAX_SHORT,
-            pattern_hint="must be a file in docs/assets/therapists/ with a lowercase name ending in .jpg, .png, "
-            ".webp or .svg",
+            pattern_hint="must be a file in docs/assets/therapists/ with a lowercase name ending in .jpg, .png "
+            "or .webp",
         ),
         "photo_alt": text(
             "Photo description",

@@ -84,7 +84,7 @@ def heaviest_entry(base: dict) -> dict:
         fee_note=at_most("Sliding scale on request. ", roster_module.MAX_SHORT),
         booking_url=url + "b" * (roster_module.MAX_URL - len(url)),
         contact_url=url + "c" * (roster_module.MAX_URL - len(url)),
-        photo="assets/therapists/olena-kovalenko.svg",
+        photo="assets/therapists/olena-kovalenko.webp",
         photo_alt=at_most("A portrait of the therapist, smiling. ", roster_module.MAX_SHORT),
         bio=at_most(BIO_PARAGRAPH, roster_module.MAX_BIO),
     )
