@@ -201,7 +201,7 @@ class Renderer:
             "jobTitle": t.registration_status,
             "honorificSuffix": ", ".join(t.credentials),
             "knowsLanguage": [term.name for term in t.languages],
-            "knowsAbout": [term.name for term in t.specialties + t.approaches],
+            "knowsAbout": [term.name for term in t.areas_of_practice + t.approaches],
             "worksFor": {"@type": "MedicalClinic", "name": self.site_name, "url": self.site_url or None},
             "hasCredential": {
                 "@type": "EducationalOccupationalCredential",

@@ -113,7 +113,7 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
           number: "123456"
           status: {quoted}
         languages: [English]
-        specialties: [Anxiety]
+        areas_of_practice: [Anxiety]
         approaches: [CBT]
         clients: [Adults]
         formats: [Video]

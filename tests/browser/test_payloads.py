@@ -51,7 +51,7 @@ assert len(LONG) <= 200 and len(OTHER) <= 200 and len(NAME) <= 100 and len(FORME
 # A term of each taxonomy section that only the payload therapist has: (section, facet kind, name).
 TERMS = [
     ("languages", "language", "Lang " + MARKUP[:80]),
-    ("specialties", "specialty", "Spec <script data-pwn>alert(10)</script>"),
+    ("areas_of_practice", "area-of-practice", "Spec <script data-pwn>alert(10)</script>"),
     ("approaches", "approach", "Appr <img data-pwn src=x onerror=alert(11)>"),
     ("clients", "clients", "Cli </title><svg data-pwn onload=alert(12)>"),
     ("formats", "format", 'Fmt "><img data-pwn src=x onerror=alert(13)>'),
