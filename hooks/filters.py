@@ -44,7 +44,7 @@ class Filter:
 # Approaches are left out: choosing between CBT and EMDR is what a first conversation is for.
 QUESTIONS = MappingProxyType(
     {
-        "specialty": "What would you like help with?",
+        "area-of-practice": "What would you like help with?",
         "language": "Which language would you like to speak in sessions?",
         "format": "How would you like to meet?",
         "clients": "Who is the therapy for?",

@@ -4,7 +4,7 @@
     python hooks/gen_schema.py --check   fail if a committed schema is out of date
 
 Each schema is made from the file's one description in hooks/schemas.py (the same
-specs the build's checker walks), with the allowed languages, specialties,
+specs the build's checker walks), with the allowed languages, areas of practice,
 approaches, client groups, formats, session times, insurers and colleges from
 data/taxonomy.yml, and the office ids from data/practice.yml. The
 build's check stays the authority: it also sees what JSON Schema cannot

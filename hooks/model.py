@@ -95,7 +95,7 @@ class Therapist:
     registration_status: str = ""
     supervisor: str = ""
     languages: tuple[Term, ...] = ()
-    specialties: tuple[Term, ...] = ()
+    areas_of_practice: tuple[Term, ...] = ()
     approaches: tuple[Term, ...] = ()
     clients: tuple[Term, ...] = ()
     formats: tuple[Term, ...] = ()

@@ -31,7 +31,7 @@ AVAILABILITY = ("accepting", "waitlist", "not accepting")
 # so "jane-doe\n" is not an id.
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 REGISTRATION_NUMBER = r"[A-Za-z0-9-]{1,20}"
-PHOTO = r"assets/therapists/[a-z0-9-]+\.(?:jpg|jpeg|png|webp|svg)"
+PHOTO = r"assets/therapists/[a-z0-9-]+\.(?:jpg|jpeg|png|webp)"
 ARTICLE = r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md"
 # A host a browser will reach as written: ASCII labels (punycode for other scripts),
 # at least one dot, so no "localhost", no user name ("a@b") and no lookalike letters.
@@ -61,7 +61,7 @@ LINK_PATTERNS = MappingProxyType({"https": HTTPS, "mailto": f"mailto:{EMAIL}", "
 # The facets a visitor can browse and filter by, in display order:
 # (field in the roster, section of data/taxonomy.yml, URL segment, heading).
 TAXONOMY_FACETS = (
-    ("specialties", "specialties", "specialty", "Specialty"),
+    ("areas_of_practice", "areas_of_practice", "area-of-practice", "Area of practice"),
     ("approaches", "approaches", "approach", "Approach"),
     ("languages", "languages", "language", "Language"),
     ("formats", "formats", "format", "Format"),
@@ -70,6 +70,9 @@ TAXONOMY_FACETS = (
 )
 # The offices come from data/practice.yml, not the taxonomy; the roster names them by id.
 FACETS = (*TAXONOMY_FACETS, ("offices", "offices", "location", "Location"))
+# Fields renamed since a roster or taxonomy could have been written: "specialties" implied a
+# specialization, which CRPO's standard 1.2.3 allows only when a recognized body conferred it.
+RENAMED = (("specialties", "areas_of_practice"),)
 # Pages the site itself makes under /therapists/: an id or a facet term may not take their address.
 GENERATED_PAGES = frozenset({kind for _, _, kind, _ in FACETS} | {"index", "page", "accepting", "directory"})
 
@@ -150,11 +153,12 @@ class Record(Spec):
     unknown_hint: str = ""  # "" lists the known fields instead of suggesting one
     shape_message: str = ""
     missing_hint: str = ""
-    renamed: tuple = ()  # (old field, what to write instead): a field the file no longer takes
+    retired: tuple = ()  # (old field, what to write instead): a field replaced by others
     # (list field, value, other field): the other field is required when the list holds the value,
     # and refused when it does not, e.g. offices with the "In person" format and only with it.
     with_value: tuple = ()
     top: bool = False  # the whole file: messages name top-level keys
+    renamed: tuple = ()  # (old name, new name): an old file gets "rename the field", not "unknown field"
 
 
 def text(title, description, example, max_len=None) -> Text:
@@ -260,7 +264,9 @@ def roster() -> Record:
         ),
         "registration": registration,
         "languages": facet("languages", "Languages", "Languages therapy is offered in.", ["English", "French"]),
-        "specialties": facet("specialties", "Specialties", "Concerns the therapist works with.", ["Anxiety"]),
+        "areas_of_practice": facet(
+            "areas_of_practice", "Areas of practice", "Concerns the therapist works with.", ["Anxiety"]
+        ),
         "approaches": facet("approaches", "Approaches", "Kinds of therapy offered.", ["CBT", "ACT"]),
         "clients": facet("clients", "Client groups", "Who the therapist sees.", ["Individuals", "Adults"]),
         "formats": facet("formats", "Session formats", "How sessions happen.", ["In person", "Video"]),
@@ -318,8 +324,8 @@ def roster() -> Record:
             ("assets/therapists/jane-doe.jpg",),
             pattern=PHOTO,
             max_len=MAX_SHORT,
-            pattern_hint="must be a file in docs/assets/therapists/ with a lowercase name ending in .jpg, .png, "
-            ".webp or .svg",
+            pattern_hint="must be a file in docs/assets/therapists/ with a lowercase name ending in .jpg, .png "
+            "or .webp",
         ),
         "photo_alt": text(
             "Photo description",
@@ -340,14 +346,14 @@ def roster() -> Record:
             (True,),
         ),
     }
-    current = ("credentials", "registration", "languages", "specialties", "approaches", "clients", "formats")
+    current = ("credentials", "registration", "languages", "areas_of_practice", "approaches", "clients", "formats")
     entry = Record(
         "Therapist",
         fields=fields,
         required=("id", "name"),
         required_unless=("former", (*current, "fees", "availability", "availability_confirmed_on", "bio")),
         with_value=("formats", "In person", "offices"),
-        renamed=(
+        retired=(
             (
                 "accepting_new_clients",
                 "availability: accepting, waitlist or not accepting, and availability_confirmed_on: the day it "
@@ -358,6 +364,7 @@ def roster() -> Record:
         unknown_hint="the fields are listed in CONTRIBUTING.md",
         shape_message="each therapist must be a set of 'field: value' lines starting with '- id:'",
         missing_hint="see the template in CONTRIBUTING.md",
+        renamed=RENAMED,
     )
     return Record(
         "Therapist roster",
@@ -445,7 +452,7 @@ def taxonomy() -> Record:
     )
     sections = {
         section: Items(
-            section.capitalize(),
+            section.replace("_", " ").capitalize(),
             item=term,
             label=f"{section} entry {{n}}",
             label_key="name",
@@ -471,6 +478,7 @@ def taxonomy() -> Record:
         required=tuple(sections),
         shape_message="the file must be sections such as 'languages:', each a list of '- name:' entries",
         top=True,
+        renamed=RENAMED,
     )
 
 

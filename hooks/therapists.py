@@ -7,7 +7,6 @@ event function below does one job.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from datetime import date
@@ -138,15 +137,10 @@ def _paged_title(title: str, number: int) -> str:
     return title if number == 1 else f"{title}, page {number}"
 
 
-def _text(value: str) -> str:
-    """Front-matter text that the theme prints unescaped and macros would otherwise render."""
-    return html.escape(value, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def _add_page(files: Files, config, src_uri: str, title: str, description: str, render, search: bool = True) -> None:
     meta = {
-        "title": _text(title),
-        "description": _text(description),
+        "title": title,
+        "description": description,
         "render_macros": False,
         "hide": ["toc"],
         "generated": True,

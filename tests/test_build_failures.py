@@ -114,7 +114,7 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
           status: RP (Qualifying)
           supervisor: {json.dumps(name)}
         languages: [English]
-        specialties: [Anxiety]
+        areas_of_practice: [Anxiety]
         approaches: [CBT]
         clients: [Adults]
         formats: [In person, Video]
@@ -128,7 +128,7 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
         availability_confirmed_on: 2026-11-20
         booking_url: 'https://booking.example.org/x"onmouseover="alert(3)'
         contact_url: mailto:evil@example.org
-        photo: assets/therapists/olena-kovalenko.svg
+        photo: assets/therapists/olena-kovalenko.webp
         photo_alt: {quoted}
         bio: |
           {payload}

@@ -14,7 +14,7 @@ schema is expected to ACCEPT while the build's check rejects:
 * YAML 1.1 booleans in text fields (`NO`, `yes`, `On` are text in YAML 1.2),
 * a photo file that does not exist, and a duplicate id across entries.
 
-Unquoted registration numbers and `accepting_new_clients: yes` are caught by
+Unquoted registration numbers and `availability: yes` are caught by
 both: YAML 1.2 reads them as a number and as text, which have the wrong type.
 """
 
