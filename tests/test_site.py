@@ -122,7 +122,7 @@ def test_profiles_carry_schema_org_profile_page(pages, sample_roster):
 
 def test_facet_pages_list_exactly_the_matching_therapists(pages, sample_roster):
     facets = sample_roster.facets()
-    assert set(facets) == {"area-of-practice", "approach", "language", "format", "clients"}
+    assert set(facets) == {"area-of-practice", "approach", "language", "format", "clients", "times", "location"}
     for kind, entries in facets.items():
         index = pages[f"therapists/{kind}/index.html"]
         for facet in entries:
@@ -133,6 +133,28 @@ def test_facet_pages_list_exactly_the_matching_therapists(pages, sample_roster):
     accepting = pages["therapists/accepting/index.html"]
     cards = [v for tag, k, v in accepting.attributes if tag == "li" and k == "data-id"]
     assert cards == [t.id for t in sample_roster.accepting()]
+    # Availability confirmed too long ago is not "accepting", whatever the roster says.
+    stale = [
+        t.id for t in sample_roster.therapists if t.availability == "accepting" and t not in sample_roster.accepting()
+    ]
+    assert stale and not set(stale) & set(cards)
+
+
+def test_the_contact_page_footer_and_json_ld_come_from_the_practice_file(pages, sample_roster):
+    practice = sample_roster.practice
+    contact = pages["about/contact/index.html"]
+    for office in practice.offices:
+        assert office.street in contact.text and office.transit in contact.text and office.hours in contact.text
+        assert f'href="https://www.openstreetmap.org/search?query={office.street.split()[0]}' in contact.html
+    assert practice.privacy_contact["name"] in contact.text and practice.booking_privacy_url in contact.html
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', contact.html, re.S).group(1))
+    assert ld["@type"] == "MedicalClinic" and ld["telephone"] == practice.phone
+    assert [a["postalCode"] for a in ld["address"]] == [o.postal_code for o in practice.offices]
+    assert {a["@type"] for a in ld["address"]} == {"PostalAddress"}
+    for page in (pages["index.html"], pages["404.html"], contact):
+        assert practice.phone in page.text and practice.offices[0].street in page.text
+    # A map is a link to another site, never an embed.
+    assert not any(tag in ("iframe", "embed", "object") for tag, _, _ in contact.attributes)
 
 
 def test_public_json_matches_the_roster(site, sample_roster):

@@ -13,7 +13,6 @@ data-pwn or an event handler, open a dialog, or fetch from evil.example.
 from __future__ import annotations
 
 import datetime
-
 import json
 import re
 import shutil
