@@ -428,7 +428,7 @@ def taxonomy() -> Record:
                 item=Record(
                     "Title",
                     fields={
-                        "name": text("Title", "As the college writes it.", "Registered Psychotherapist", MAX_NAME),
+                        "name": text("Title", "As the college writes it.", "Registered Psychotherapist"),
                         "supervised": Flag(
                             "Practises under supervision (optional)",
                             "true for a class that must practise under clinical supervision, such as RP "

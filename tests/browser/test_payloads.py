@@ -120,9 +120,9 @@ def make_payload_project(tmp: Path) -> Path:
     practice = yaml.safe_load((data / "practice.yml").read_text(encoding="utf-8"))
     practice["name"] = NAME
     practice["booking"]["provider"] = NAME
-    practice["privacy_contact"] |= {"name": NAME, "role": OTHER}
+    practice["privacy_contact"] |= {"name": NAME, "role": NAME}
     office = practice["offices"][0]
-    office |= {"name": NAME, "street": LONG, "city": OTHER, "access_note": LONG, "transit": OTHER, "hours": LONG}
+    office |= {"name": NAME, "street": LONG, "city": NAME, "access_note": LONG, "transit": OTHER, "hours": LONG}
     text = yaml.safe_dump(practice, allow_unicode=True, sort_keys=False, width=10_000)
     # Phone numbers must be quoted; safe_dump quotes only where YAML needs it.
     (data / "practice.yml").write_text(re.sub(r"phone: ([\d-]+)$", r'phone: "\1"', text, flags=re.M))
