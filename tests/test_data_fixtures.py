@@ -23,7 +23,9 @@ import yamlfile
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "hostile").glob("*.yml"))
-HEADER_RE = re.compile(rb"^(?:\xef\xbb\xbf)?# Tests: .+\n# file: (therapists|taxonomy|crisis|practice)\n# expect: (.+)\n")
+HEADER_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?# Tests: .+\n# file: (therapists|taxonomy|crisis|practice)\n# expect: (.+)\n"
+)
 # What must never reach a terminal or a GitHub annotation raw: control and text-direction characters.
 RAW_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
