@@ -13,6 +13,7 @@ the form an editor can act on:
 The build runs check_all() in on_config, before it writes anything, so whatever
 fails the build is reported here first. Warnings (crisis lines due for a check)
 are printed too and make the command fail, as they fail `mkdocs build --strict`.
+Notices (articles due for review) are printed and fail nothing, as in the build.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -41,6 +43,8 @@ class Result:
     problems: list[Problem | str] = field(default_factory=list)
     # What the build logs as a warning: `mkdocs build --strict` fails on it, `mkdocs serve` does not.
     warnings: list[str] = field(default_factory=list)
+    # What the build logs at INFO, which --strict ignores: an overdue review must never block an urgent fix.
+    notices: list[str] = field(default_factory=list)
 
     def report(self) -> str:
         count = len(self.problems)
@@ -81,8 +85,21 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
     else:
         result.warnings += crisis_warnings(result.crisis)
     if result.roster is not None:
-        result.problems += articles.check_docs(docs_dir, result.roster, display_dir=_display_dir(docs_dir, project_dir))
+        display_dir = _display_dir(docs_dir, project_dir)
+        result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
+        result.notices += review_notices(docs_dir, display_dir)
     return result
+
+
+def review_notices(docs_dir: str | os.PathLike, display_dir: str, today: date | None = None) -> list[str]:
+    """One line per article whose review is due (the page says so too)."""
+    today = today or date.today()
+    return [
+        f"{display_dir}/{name}: review due since {due} (last reviewed on {last}); the page shows that its review "
+        "is due until a reviewer checks it and updates last_reviewed"
+        for name, last, due in articles.review_dates(docs_dir)
+        if due <= today
+    ]
 
 
 def _problems(exc: Exception, file: str, path: Path) -> list[Problem | str]:
@@ -120,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem.github() if github and not isinstance(problem, str) else str(problem))
     for warning in result.warnings:
         print(f"::warning::{warning}" if github else f"warning: {warning}")
+    for notice in result.notices:
+        print(f"::notice::{notice}" if github else f"notice: {notice}")
     if result.problems or result.warnings:
         return 1
     pages = len(readability.article_paths(PROJECT_ROOT / "docs"))
