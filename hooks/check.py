@@ -8,7 +8,7 @@ out of docs/, photos that are only photos), and prints one line per problem, in
 the form an editor can act on:
 
     data/therapists.yml:42: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)
-    docs/faq.md:5: reviewed_by: 'liam-oconnor' is marked former; use the id of a current therapist in data/therapists.yml
+    docs/faq.md:5: reviewed_by: 'liam-ocnnor' is not in the roster; use the id of the therapist in data/therapists.yml who reviewed the page
 
 The build runs check_all() in on_config, before it writes anything, so whatever
 fails the build is reported here first. Warnings (crisis lines due for a check)
