@@ -87,8 +87,20 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
     if result.roster is not None:
         display_dir = _display_dir(docs_dir, project_dir)
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
+        result.notices += sample_notices(result.roster, display)
         result.notices += review_notices(docs_dir, display_dir)
     return result
+
+
+def sample_notices(roster: roster_module.Roster, display: str) -> list[str]:
+    """The sample data in use: the roster marked `sample: true`, whose people also sign the articles' reviews."""
+    if not roster.sample:
+        return []
+    people = f"{len(roster.therapists)} therapist{'s' if len(roster.therapists) != 1 else ''}"
+    return [
+        f"{display}: sample: true: the roster ({people}) and every article's reviewer are fictional sample data, "
+        "and the directory, profiles and review lines say so; before launch, follow CONTRIBUTING.md, 'Before launch'"
+    ]
 
 
 def review_notices(docs_dir: str | os.PathLike, display_dir: str, today: date | None = None) -> list[str]:

@@ -102,7 +102,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     reviewer = build.of(config).roster.get(str(page.meta.get("reviewed_by")))
     if reviewer is None:
         return markdown
-    page.meta["reviewer"] = {"name": reviewer.name, "url": reviewer.url, "former": reviewer.former}
+    page.meta["reviewer"] = {
+        "name": reviewer.name,
+        "url": reviewer.url,
+        "former": reviewer.former,
+        "sample": build.of(config).roster.sample,
+    }
     due = articles.review_due(page.meta)
     page.meta["review_due"] = due is not None and due <= date.today()
     reviewed = page.meta.get("last_reviewed")

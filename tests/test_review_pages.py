@@ -43,3 +43,24 @@ def test_review_lines_keep_the_record_and_say_when_a_review_is_due(tmp_path):
     ), result.stderr
     assert "docs/set-date.md: review due since 2024-09-01" in result.stderr
     assert "docs/left.md: review due" not in result.stderr
+
+
+def test_sample_data_is_impossible_to_miss(tmp_path):
+    pages = {"left.md": PAGES["left.md"]}
+    result, out = build(tmp_path, pages, BASE_NAV + list(pages), "sample: true\n" + ROSTER)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(
+        r"INFO +- +data/therapists\.yml: sample: true: the roster \(1 therapist\) and every article's", result.stderr
+    )
+    for page in ("therapists/index.html", "therapists/jane-doe/index.html", "therapists/language/french/index.html"):
+        assert "Sample data: the therapists on this site are fictional examples" in read_page(out / page).text, page
+    for page in ("left/index.html", "about-therapy/index.html"):
+        assert "Sample data: this reviewer is a fictional example" in read_page(out / page).text, page
+
+
+def test_a_real_roster_shows_no_sample_notes(tmp_path):
+    result, out = build(tmp_path, roster=ROSTER)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "sample" not in result.stderr
+    for page in ("therapists/index.html", "therapists/jane-doe/index.html", "about-therapy/index.html"):
+        assert "Sample data" not in read_page(out / page).text, page
