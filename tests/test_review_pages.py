@@ -6,6 +6,8 @@ Neither fails `mkdocs build --strict`: an overdue review must never block an urg
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from support.fixture_project import ARTICLE, BASE_NAV, build
 from support.rosters import GOOD_ENTRY
@@ -43,6 +45,13 @@ def test_review_lines_keep_the_record_and_say_when_a_review_is_due(tmp_path):
     ), result.stderr
     assert "docs/set-date.md: review due since 2024-09-01" in result.stderr
     assert "docs/left.md: review due" not in result.stderr
+
+    # So does the check command, and it passes.
+    checked = subprocess.run(
+        [sys.executable, "hooks/check.py"], cwd=tmp_path / "project", capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "notice: docs/overdue.md: review due since 2025-03-15" in checked.stdout
 
 
 def test_sample_data_is_impossible_to_miss(tmp_path):
