@@ -29,6 +29,9 @@ import check
 import roster as roster_module
 from render import Renderer
 
+# INFO, not WARNING: `mkdocs build --strict` fails on any warning, and a notice must not block a deploy.
+log = logging.getLogger("mkdocs.hooks.notices")
+
 # Where a Build is kept on MkDocs' config object.
 _ATTRIBUTE = "tpg_build"
 
@@ -52,6 +55,8 @@ def start(config) -> Build:
     )
     if result.problems:
         raise PluginError(result.report())
+    for notice in result.notices:
+        log.info(notice)
     renderer = Renderer(result.roster, site_name=config.site_name, site_url=config.site_url or "")
     build = Build(result.roster, result.crisis, renderer, _Output.stage(config))
     setattr(config, _ATTRIBUTE, build)

@@ -104,6 +104,7 @@ class Roster:
     taxonomy: Taxonomy
     therapists: list[Therapist]  # current, in file order
     former: list[Therapist] = field(default_factory=list)
+    sample: bool = False  # the file says `sample: true`: fictional people, shown as such on every page
 
     def get(self, therapist_id: str) -> Therapist | None:
         return next((t for t in self.therapists + self.former if t.id == therapist_id), None)
