@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import datetime
 
-from model import Roster
+from model import Roster, Therapist
 from schemas import AVAILABILITY_MAX_AGE_DAYS
+
+
+def confirm_by(t: Therapist) -> datetime.date:
+    """The last day the site trusts `t`'s availability; from the next day it says "Ask about availability"."""
+    return t.availability_confirmed_on + datetime.timedelta(days=AVAILABILITY_MAX_AGE_DAYS)
 
 
 def stale_availability(roster: Roster, today: datetime.date, within_days: int = 0) -> list[str]:
@@ -22,7 +27,7 @@ def stale_availability(roster: Roster, today: datetime.date, within_days: int = 
     """
     lines = []
     for t in roster.therapists:
-        due = t.availability_confirmed_on + datetime.timedelta(days=AVAILABILITY_MAX_AGE_DAYS)
+        due = confirm_by(t)
         if today + datetime.timedelta(days=within_days) <= due:
             continue
         when = "the site shows 'Ask about availability'" if today > due else f"goes stale on {due.isoformat()}"

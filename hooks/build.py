@@ -29,11 +29,11 @@ import check
 import roster as roster_module
 from render import Renderer
 
+# INFO, not WARNING: `mkdocs build --strict` fails on any warning, and a notice must not block a deploy.
+log = logging.getLogger("mkdocs.hooks.notices")
+
 # Where a Build is kept on MkDocs' config object.
 _ATTRIBUTE = "tpg_build"
-
-# INFO, not WARNING: `mkdocs build --strict` counts warnings, and stale availability must never block a deploy.
-log = logging.getLogger("mkdocs.hooks.therapists")
 
 
 @dataclass

@@ -161,6 +161,7 @@ class Roster:
     practice: Practice | None = None
     # The day availability is judged on: the day of the build.
     today: datetime.date = field(default_factory=datetime.date.today)
+    sample: bool = False  # the file says `sample: true`: fictional people, shown as such on every page
 
     def get(self, therapist_id: str) -> Therapist | None:
         return next((t for t in self.therapists + self.former if t.id == therapist_id), None)

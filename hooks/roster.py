@@ -173,7 +173,7 @@ def _check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path, practi
         rules.one_current_therapist(rows, checker.report, top.lines.get("therapists", 1))
     if checker.problems:
         return sorted(checker.problems, key=lambda p: p.line)
-    roster = Roster(display, taxonomy, [], practice=practice)
+    roster = Roster(display, taxonomy, [], practice=practice, sample=top.values.get("sample", False))
     for row in rows:
         therapist = _therapist(row)
         (roster.former if therapist.former else roster.therapists).append(therapist)

@@ -370,6 +370,13 @@ def roster() -> Record:
         "Therapist roster",
         "The practice's therapists (data/therapists.yml). How to edit: CONTRIBUTING.md.",
         fields={
+            "sample": Flag(
+                "Sample data",
+                "true while the therapists below are fictional examples: every directory page, profile and "
+                "article review line says so, and the build prints a notice. Set it to false (or remove it) only "
+                "with the practice's real roster, before launch (CONTRIBUTING.md, 'Before launch').",
+                (False,),
+            ),
             "therapists": Items(
                 "Therapists",
                 "One entry per therapist, each starting with '- id:'. At least one must be current (not former).",
@@ -378,7 +385,7 @@ def roster() -> Record:
                 label_key="id",
                 keyed_label="therapist '{v}'",
                 one_without="former",
-            )
+            ),
         },
         required=("therapists",),
         shape_message="the file must start with 'therapists:' followed by a list of entries",

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+import articles
 import build
 import roster as roster_module
 from render import ACCEPTING_URL, DIRECTORY_URL, FILTER_INDEX
@@ -95,12 +96,20 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-# Give the theme the reviewer's name and link (build.start has checked every reviewer).
+# Give the theme the reviewer's name and link, whether they have since left, and whether the
+# page is due for review (build.start has checked every reviewer and date).
 def on_page_markdown(markdown: str, page, config, files) -> str:
     reviewer = build.of(config).roster.get(str(page.meta.get("reviewed_by")))
     if reviewer is None:
         return markdown
-    page.meta["reviewer"] = {"name": reviewer.name, "url": reviewer.url}
+    page.meta["reviewer"] = {
+        "name": reviewer.name,
+        "url": reviewer.url,
+        "former": reviewer.former,
+        "sample": build.of(config).roster.sample,
+    }
+    due = articles.review_due(page.meta)
+    page.meta["review_due"] = due is not None and due <= date.today()
     reviewed = page.meta.get("last_reviewed")
     if isinstance(reviewed, date):
         page.meta["last_reviewed_text"] = f"{reviewed:%B} {reviewed.day}, {reviewed.year}"

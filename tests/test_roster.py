@@ -459,3 +459,13 @@ def test_the_old_taxonomy_section_specialties_says_what_it_is_called_now(tmp_pat
     assert [str(e) for e in caught.value.errors] == [
         f"data/taxonomy.yml:{line}: 'specialties' is now called 'areas_of_practice': rename the field"
     ]
+
+
+def test_sample_data_is_marked_by_a_top_level_key(tmp_path, sample_roster):
+    assert sample_roster.sample is True, "the committed roster is fictional until launch (CONTRIBUTING.md)"
+    assert check(tmp_path, "therapists:\n" + GOOD_ENTRY).sample is False
+    assert check(tmp_path, "sample: false\ntherapists:\n" + GOOD_ENTRY).sample is False
+    assert check(tmp_path, "sample: true\ntherapists:\n" + GOOD_ENTRY).sample is True
+    assert errors_for(tmp_path, "sample: yes\ntherapists:\n" + GOOD_ENTRY) == [
+        "data/therapists.yml:1: sample: write true or false (lowercase, no quotes), not 'yes'"
+    ]
