@@ -1,4 +1,4 @@
-"""The state of one site build: the checked roster and crisis lines, the renderer
+"""The state of one site build: the checked roster, practice details and crisis lines, the renderer
 and its caches, the generated pages, and the folder the site is written to.
 
 hooks/therapists.py makes a Build in on_config, before any other plugin's
@@ -40,6 +40,7 @@ _ATTRIBUTE = "tpg_build"
 class Build:
     roster: roster_module.Roster
     crisis: dict
+    practice: roster_module.Practice
     renderer: Renderer
     output: _Output
     # Pages this build generates: source path -> function returning the page's HTML.
@@ -58,8 +59,10 @@ def start(config) -> Build:
     for notice in result.notices:
         log.info(notice)
     renderer = Renderer(result.roster, site_name=config.site_name, site_url=config.site_url or "")
-    build = Build(result.roster, result.crisis, renderer, _Output.stage(config))
+    build = Build(result.roster, result.crisis, result.practice, renderer, _Output.stage(config))
     setattr(config, _ATTRIBUTE, build)
+    # For the footer on every page (overrides/partials/practice-footer.html).
+    config.extra["practice"] = result.practice
     return build
 
 

@@ -13,7 +13,8 @@ the form an editor can act on:
 The build runs check_all() in on_config, before it writes anything, so whatever
 fails the build is reported here first. Warnings (crisis lines due for a check)
 are printed too and make the command fail, as they fail `mkdocs build --strict`.
-Notices (articles due for review) are printed and fail nothing, as in the build.
+Notices (articles due for review, availability not confirmed for too long) are
+printed and fail nothing, as in the build.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from pathlib import Path
 import yaml
 
 import articles
+import availability
 import crisis
 import files_safety
+import practice as practice_module
 import readability
 import roster as roster_module
 from roster import Problem
@@ -40,10 +43,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Result:
     roster: roster_module.Roster | None = None
     crisis: dict | None = None
+    practice: roster_module.Practice | None = None
     problems: list[Problem | str] = field(default_factory=list)
     # What the build logs as a warning: `mkdocs build --strict` fails on it, `mkdocs serve` does not.
     warnings: list[str] = field(default_factory=list)
-    # What the build logs at INFO, which --strict ignores: an overdue review must never block an urgent fix.
+    # What the build logs at INFO, which --strict ignores: an overdue review or stale availability
+    # must never block an urgent fix.
     notices: list[str] = field(default_factory=list)
 
     def report(self) -> str:
@@ -71,13 +76,19 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         taxonomy = roster_module.load_taxonomy(data / "taxonomy.yml")
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
         result.problems += _problems(exc, "data/taxonomy.yml", data / "taxonomy.yml")
-    else:
+        taxonomy = None
+    practice, problems = practice_module.check(data / "practice.yml", "data/practice.yml")
+    result.practice = practice
+    result.problems += problems
+    if practice is not None and taxonomy is not None:
         try:
             result.roster = roster_module.load_and_validate(
-                path, taxonomy=taxonomy, docs_dir=docs_dir, display_path=display
+                path, taxonomy=taxonomy, practice=practice, docs_dir=docs_dir, display_path=display
             )
         except roster_module.RosterError as exc:
             result.problems += exc.errors
+        else:
+            result.notices += availability.stale_availability(result.roster, result.roster.today, 0)
     try:
         result.crisis = crisis.load(data / "crisis.yml")
     except (OSError, ValueError, yaml.YAMLError) as exc:
@@ -156,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = len(readability.article_paths(PROJECT_ROOT / "docs"))
     print(
         f"OK: {len(result.roster.therapists)} current and {len(result.roster.former)} former therapists, "
-        f"the taxonomy, the crisis lines and {pages} articles"
+        f"the taxonomy, the practice details, the crisis lines and {pages} articles"
     )
     return 0
 

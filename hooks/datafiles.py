@@ -1,4 +1,4 @@
-"""Check every data file at once: the taxonomy, the roster and the crisis lines.
+"""Check every data file at once: the taxonomy, the practice details, the roster and the crisis lines.
 
 `check_data_files` is what a check command (and pre-commit) calls before a build:
 it returns every problem in the three files, each with file:line and the field.
@@ -10,12 +10,14 @@ import os
 from pathlib import Path
 
 import crisis
+import practice as practice_module
 import roster
 from yamlfile import DataError, Problem
 
 
 def check_data_files(project_root: str | os.PathLike, roster_path: str | os.PathLike | None = None) -> list[Problem]:
-    """Every problem in data/taxonomy.yml, the roster (default data/therapists.yml) and data/crisis.yml."""
+    """Every problem in data/taxonomy.yml, data/practice.yml, the roster (default data/therapists.yml) and
+    data/crisis.yml."""
     root = Path(project_root)
     problems: list[Problem] = []
     try:
@@ -23,10 +25,12 @@ def check_data_files(project_root: str | os.PathLike, roster_path: str | os.Path
     except DataError as exc:
         problems += exc.errors
         taxonomy = None
-    if taxonomy is not None:
+    practice, practice_problems = practice_module.check(root / "data" / "practice.yml", "data/practice.yml")
+    problems += practice_problems
+    if taxonomy is not None and practice is not None:
         path = root / "data" / "therapists.yml" if roster_path is None else root / roster_path
         display = "data/therapists.yml" if roster_path is None else _relative(path, root)
-        checked = roster.check_roster(path, display, taxonomy, root / "docs")
+        checked = roster.check_roster(path, display, taxonomy, root / "docs", practice)
         if isinstance(checked, list):
             problems += checked
     problems += crisis.check(root / "data" / "crisis.yml", "data/crisis.yml")[1]

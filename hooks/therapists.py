@@ -134,9 +134,7 @@ def on_post_build(config):
 
 
 def _summary(t: roster_module.Therapist) -> str:
-    languages = ", ".join(term.name for term in t.languages)
-    accepting = "accepting new clients" if t.accepting_new_clients else "not accepting new clients"
-    return f"{languages}; {accepting}"
+    return ", ".join(term.name for term in t.languages)
 
 
 def _source(url: str) -> str:

@@ -92,7 +92,8 @@ therapists:
     clients: [Adults]
     formats: [Video]
     fees: {individual: 150, sliding_scale: false}
-    accepting_new_clients: true
+    availability: accepting
+    availability_confirmed_on: 2026-11-20
     bio: Amara helps adults.
   - id: liam-oconnor
     name: Liam O'Connor
