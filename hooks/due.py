@@ -9,10 +9,9 @@ nothing at all when nothing is due. It exits 1 only when a data file cannot be
 read (the pull-request checks report why).
 
 Each kind of due item comes from one small function in SOURCES, which takes the
-project folder and returns Due items. To add one (say, therapists whose
-availability has not been confirmed for a while), write
-`def stale_availability(root: Path) -> list[Due]` and add it to SOURCES; the
-command, the issue and the tests of the others need no change.
+project folder and returns Due items. To add one, write
+`def something(root: Path) -> list[Due]` and add it to SOURCES; the command,
+the issue and the tests of the others need no change.
 """
 
 from __future__ import annotations
@@ -25,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import articles
+import availability
 import crisis
+import roster
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WITHIN = 30
@@ -53,7 +54,26 @@ def crisis_check(root: Path) -> list[Due]:
     return [Due(when, "data/crisis.yml", "check every crisis number against its source, then update verified_on")]
 
 
-SOURCES: tuple[Callable[[Path], Iterable[Due]], ...] = (article_reviews, crisis_check)
+def availability_confirmations(root: Path) -> list[Due]:
+    """The day each current therapist's availability goes stale (hooks/availability.py); a project with no roster has none."""
+    data = root / "data"
+    if not (data / "therapists.yml").exists():
+        return []
+    taxonomy = roster.load_taxonomy(data / "taxonomy.yml", display_path="data/taxonomy.yml")
+    listed = roster.load_and_validate(
+        data / "therapists.yml", taxonomy=taxonomy, docs_dir=root / "docs", display_path="data/therapists.yml"
+    )
+    return [
+        Due(
+            availability.confirm_by(t),
+            f"data/therapists.yml:{t.line}",
+            f"ask {t.name} whether they are accepting new clients, then update availability and availability_confirmed_on",
+        )
+        for t in listed.therapists
+    ]
+
+
+SOURCES: tuple[Callable[[Path], Iterable[Due]], ...] = (article_reviews, crisis_check, availability_confirmations)
 
 
 def due_within(

@@ -70,6 +70,15 @@ def test_the_issue_body_is_a_checklist_and_empty_when_nothing_is_due(project):
     assert due.markdown([], TODAY, 30) == ""
 
 
+def test_availability_falls_due_60_days_after_it_was_confirmed(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    items, errors = due.due_within(tmp_path, datetime.date(2026, 11, 28), 0, [due.availability_confirmations])
+    assert errors == []
+    assert {item.task.split(" whether")[0] for item in items} == {"ask Noah Abebe", "ask Fatima Haidari"}
+    assert all(item.what.startswith("data/therapists.yml:") for item in items)
+
+
 def test_a_new_source_is_one_function(project):
     def stale_availability(root: Path) -> list[due.Due]:
         return [due.Due(datetime.date(2026, 12, 1), "data/therapists.yml", "confirm who is accepting new clients")]
@@ -91,11 +100,14 @@ def test_the_command_runs_on_the_project_and_exits_0(tmp_path):
     # The scheduled workflow runs this exact command; a fixed --today keeps the answer known.
     project = tmp_path / "project"
     for folder in ("hooks", "data", "docs"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "assets"))
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     command = [sys.executable, "hooks/due.py", "--within", "30", "--today", "2026-11-28", "--markdown"]
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0 and result.stderr == "", result.stderr
-    assert result.stdout == "", "the sample articles were all reviewed in November 2026"
+    # The sample articles were all reviewed in November 2026; the sample roster has therapists whose
+    # availability is stale on purpose (confirmed 2026-08-31 and 2026-09-04) and others confirmed since.
+    assert "docs/" not in result.stdout
+    assert "ask Noah Abebe" in result.stdout and "ask Fatima Haidari" in result.stdout, result.stdout
     command[5] = "2027-11-20"
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0 and "`docs/faq.md`" in result.stdout, result.stdout + result.stderr
