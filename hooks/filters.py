@@ -15,8 +15,8 @@ any filter by name, so a new filter is data here and nothing else:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 
+import strings
 from roster import Roster
 
 
@@ -37,29 +37,25 @@ class Filter:
     question: str = ""
 
 
-# Questions in plain words for the facets a visitor can answer without knowing the jargon.
+# The facets a visitor can answer a plain question about without knowing the jargon; the
+# questions themselves, in each language, are in hooks/strings.py (question_<facet>).
 # Approaches are left out: choosing between CBT and EMDR is what a first conversation is for.
-QUESTIONS = MappingProxyType(
-    {
-        "specialty": "What would you like help with?",
-        "language": "Which language would you like to speak in sessions?",
-        "format": "How would you like to meet?",
-        "clients": "Who is the therapy for?",
-    }
-)
+QUESTIONS = ("specialty", "language", "format", "clients")
 
 
-def directory_filters(roster: Roster, facets: dict) -> list[Filter]:
+def directory_filters(roster: Roster, facets: dict, language: str = strings.DEFAULT) -> list[Filter]:
     """Every filter that has something to choose, in display order: the facets, then availability.
 
-    `facets` is roster.facets() (passed in because the renderer already has it).
+    `facets` is roster.facets() (passed in because the renderer already has it); labels and
+    questions are in `language`.
     """
+    s = strings.of(language)
     filters = [
         Filter(
             key=kind,
             label=entries[0].heading,
             options=tuple(Option(f.term.slug, f.term.name, frozenset(t.id for t in f.therapists)) for f in entries),
-            question=QUESTIONS.get(kind, ""),
+            question=s[f"question_{kind}"] if kind in QUESTIONS else "",
         )
         for kind, entries in facets.items()
         if entries
@@ -68,10 +64,10 @@ def directory_filters(roster: Roster, facets: dict) -> list[Filter]:
     filters.append(
         Filter(
             key="accepting",
-            label="Only therapists accepting new clients",
-            options=(Option("yes", "Accepting new clients", accepting),),
+            label=s["filter_accepting"],
+            options=(Option("yes", s["accepting"], accepting),),
             flag=True,
-            question="Only show therapists who are accepting new clients",
+            question=s["question_accepting"],
         )
     )
     return filters

@@ -37,9 +37,11 @@ def define_env(env):
     @env.macro
     def crisis_summary() -> str:
         """A short box with 9-8-8, 911 and a link to the crisis page."""
-        return crisis.summary_html(build.of(config).crisis, env.page.url)
+        state = build.of(config)
+        return crisis.summary_html(crisis.localized(state.crisis, state.language), env.page.url, state.language)
 
     @env.macro
     def crisis_lines() -> str:
         """Every crisis line in data/crisis.yml, with when it was last checked."""
-        return crisis.lines_html(build.of(config).crisis, env.page.url)
+        state = build.of(config)
+        return crisis.lines_html(crisis.localized(state.crisis, state.language), env.page.url, state.language)

@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+import strings
 from filters import choices_of, directory_filters
 from roster import FACETS, Roster, Therapist
 
@@ -80,20 +81,25 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters.update(json_ld=json_ld)
 
-_ENV.globals.update(
-    facet_kinds=[(kind, heading) for _, _, kind, heading in FACETS],
-    directory_url=DIRECTORY_URL,
-)
+_ENV.globals.update(directory_url=DIRECTORY_URL)
 
 
 class Renderer:
-    """Renders every roster page. URLs in the output are relative to the page they appear on."""
+    """Renders every roster page in one language. URLs in the output are relative to the page they appear on.
 
-    def __init__(self, roster: Roster, *, site_name: str, site_url: str = ""):
-        self.roster = roster
+    The pages of another language than the default sit under /<language>/ with the
+    same addresses below it, so a page's links are the English page's links with
+    that prefix; photos and other assets are not translated and stay where they are.
+    """
+
+    def __init__(self, roster: Roster, *, site_name: str, site_url: str = "", language: str = strings.DEFAULT):
+        self.roster = roster.localized(language)
+        self.language = language
+        self.prefix = "" if language == strings.DEFAULT else f"{language}/"
+        self.s = strings.of(language)
         self.site_name = site_name
         self.site_url = site_url
-        self.facets = roster.facets()
+        self.facets = self.roster.facets()
         # Card HTML already rendered, by therapist and the card's two relative links. Every
         # facet page (and directory page 2..N) sees the same links, so a therapist listed
         # under a dozen facets has their card rendered about three times, not a dozen.
@@ -110,13 +116,28 @@ class Renderer:
         key = (t, url(t.url), url(t.photo) if t.photo else "")
         html = self._cards.get(key)
         if html is None:
-            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url)
+            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url, self.s)
         return html
 
+    def local(self, target: str) -> str:
+        """A site-relative URL of this language's copy of a page (assets have one copy)."""
+        return target if target.startswith("assets/") else self.prefix + target
+
+    def link_from(self, page_url: str) -> Callable[[str], str]:
+        """url(target) for the page at `page_url` (already in this language's folder)."""
+        return lambda target: get_relative_url(self.local(target), page_url)
+
     def _render(self, template: str, page_url: str, **context) -> str:
-        url = relative_to(page_url)
+        """Render a page whose address (page_url) is given without the language folder."""
+        return self._render_at(template, self.local(page_url), **context)
+
+    def _render_at(self, template: str, page_url: str, **context) -> str:
+        url = self.link_from(page_url)
         return _ENV.get_template(template).render(
             url=url,
+            s=self.s,
+            lang=self.language,
+            facet_kinds=[(kind, strings.heading(kind, self.language)) for _, _, kind, _ in FACETS],
             page_url=page_url,
             card=lambda t: self.card_html(t, url),
             bio=self.bio_html,
@@ -173,17 +194,18 @@ class Renderer:
             number,
             page_size=PAGE_SIZE,
             index_url=FILTER_INDEX,
-            filters=directory_filters(self.roster, self.facets) if number == 1 else [],
+            filters=directory_filters(self.roster, self.facets, self.language) if number == 1 else [],
         )
 
     def offering(self, approach: str, page_url: str) -> str:
         """For an article: who offers an approach, the first OFFERING_LIMIT of them, then a link to them all."""
         therapists = self.roster.offering(approach)
-        facet = next((f for f in self.facets["approach"] if f.term.name == approach), None)
-        return self._render(
+        facet = next((f for f in self.facets["approach"] if (f.term.en or f.term.name) == approach), None)
+        term = next((t for t in self.roster.taxonomy.terms["approaches"] if (t.en or t.name) == approach), None)
+        return self._render_at(
             "offering.html",
             page_url,
-            approach=approach,
+            approach=term.name if term else approach,
             therapists=therapists[:OFFERING_LIMIT],
             total=len(therapists),
             facet=facet,
@@ -197,13 +219,13 @@ class Renderer:
         The filters are listed in full (key, label, options) so that the scripts need
         no list of their own: a filter added in filters.py reaches them as data.
         """
-        filters = directory_filters(self.roster, self.facets)
+        filters = directory_filters(self.roster, self.facets, self.language)
         records = []
         for t in self.roster.therapists:
             records.append(
                 {
                     "f": choices_of(t.id, filters),
-                    "html": str(self.card_html(t, relative_to(DIRECTORY_URL))),
+                    "html": str(self.card_html(t, self.link_from(self.local(DIRECTORY_URL)))),
                 }
             )
         listed = [
@@ -224,7 +246,7 @@ class Renderer:
 
     def profile_schema(self, t: Therapist) -> dict:
         """schema.org ProfilePage for a therapist: who they are and the college that registers them."""
-        page_url = self.site_url + t.url
+        page_url = self.site_url + self.local(t.url)
         person = {
             "@type": "Person",
             "@id": page_url + "#person",
@@ -254,11 +276,14 @@ class Renderer:
         }
 
 
-def relative_to(page_url: str) -> Callable[[str], str]:
-    """url(target): a site-relative URL as a link from the page at `page_url`."""
-    return lambda target: get_relative_url(target, page_url)
-
-
-def render_template(template: str, page_url: str, **context) -> str:
-    """Render one of overrides/roster/ for the page at `page_url`; `url()` in it makes links relative to that page."""
-    return _ENV.get_template(template).render(url=relative_to(page_url), page_url=page_url, **context)
+def render_template(template: str, page_url: str, language: str = strings.DEFAULT, **context) -> str:
+    """Render one of overrides/roster/ for the page at `page_url`; `url()` in it makes links relative to that
+    page, to the copy in `language` of the page it names."""
+    prefix = "" if language == strings.DEFAULT else f"{language}/"
+    return _ENV.get_template(template).render(
+        url=lambda target: get_relative_url(prefix + target, page_url),
+        page_url=page_url,
+        s=strings.of(language),
+        lang=language,
+        **context,
+    )

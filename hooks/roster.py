@@ -82,12 +82,19 @@ def load_taxonomy(path: str | os.PathLike = DEFAULT_TAXONOMY, *, display_path: s
         raise DataError(sorted(checker.problems, key=lambda p: p.line), "the taxonomy")
     terms = {
         section: tuple(
-            Term(v["name"], rules.term_address(v), v.get("title", ""), v.get("article", ""))
+            Term(
+                v["name"],
+                rules.term_address(v),
+                v.get("title", ""),
+                v.get("article", ""),
+                v.get("fr", ""),
+                v.get("title_fr", ""),
+            )
             for v in top.values[section]
         )
         for _, section, _, _ in FACETS
     }
-    colleges = {v["name"]: College(v["name"], v["title"], v["url"], v["register"]) for v in top.values["colleges"]}
+    colleges = {v["name"]: College(v["name"], v["title"], v["url"], v["register"], v.get("title_fr", "")) for v in top.values["colleges"]}
     return Taxonomy(terms, colleges)
 
 
