@@ -140,7 +140,7 @@ def plain_page(entry: dict) -> str:
         "## Details",
         "",
     ]
-    for key in ("specialties", "approaches", "languages", "clients", "formats"):
+    for key in ("areas_of_practice", "approaches", "languages", "clients", "formats"):
         lines.append(f"- {key.title()}: " + ", ".join(entry.get(key, [])))
     lines += [
         "",
@@ -414,7 +414,7 @@ How to read this:
   theme, overrides, Markdown extensions and articles, the search plugin, and no hooks or macros; so
   the ratio of build times is also the ratio per generated page.
 - The baseline's search index holds its pages' full text, as a plain MkDocs site would. Ours indexes
-  a profile by its header (name, credentials, registration class) and its specialties, approaches
+  a profile by its header (name, credentials, registration class) and its areas of practice, approaches
   and languages, and leaves out pages and lists that repeat profiles, and articles' sources; that
   is part of why ours can build faster than the baseline.
 - Build seconds: wall time of `mkdocs build` (ours --strict), best of the runs. Peak memory: largest

@@ -34,7 +34,7 @@ ENTRY = """\
       number: "{n:06d}"
       status: Registered Psychotherapist
     languages: [English, French]
-    specialties: [Anxiety, Depression]
+    areas_of_practice: [Anxiety, Depression]
     approaches: [CBT]
     clients: [Adults]
     formats: [Video]

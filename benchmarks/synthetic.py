@@ -4,7 +4,7 @@ A roster starts with the project's own entries (data/therapists.yml), so the
 articles' reviewers still resolve, and is topped up with generated therapists.
 Every facet value is drawn from data/taxonomy.yml, so a roster passes
 roster.load_and_validate and exercises every facet page. Sizes follow the
-sample roster: two to five specialties, one to four approaches, one to three
+sample roster: two to five areas of practice, one to four approaches, one to three
 languages, and bios of one to five paragraphs (about 50 to 400 words).
 """
 
@@ -80,7 +80,7 @@ def therapist(rng: random.Random, number: int, taxonomy: dict) -> dict:
     """One valid roster entry; `number` makes the id unique."""
     names = {
         section: [e["name"] for e in taxonomy[section]]
-        for section in ("languages", "specialties", "approaches", "clients", "formats")
+        for section in ("languages", "areas_of_practice", "approaches", "clients", "formats")
     }
     # Middle initials spell out `number`, so no two names look alike (the roster check refuses lookalikes).
     name = f"{rng.choice(_GIVEN)} {_initials(number)} {rng.choice(_FAMILY)}"
@@ -92,7 +92,7 @@ def therapist(rng: random.Random, number: int, taxonomy: dict) -> dict:
         "credentials": list(credentials),
         "registration": {"college": college, "number": f"{900000 + number:06d}", "status": status},
         "languages": ["English", *_pick(rng, [n for n in names["languages"] if n != "English"], 0, 2)],
-        "specialties": _pick(rng, names["specialties"], 2, 5),
+        "areas_of_practice": _pick(rng, names["areas_of_practice"], 2, 5),
         "approaches": _pick(rng, names["approaches"], 1, 4),
         "clients": _pick(rng, names["clients"], 1, 4),
         "formats": _pick(rng, names["formats"], 1, 3),

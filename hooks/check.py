@@ -3,8 +3,9 @@
     python hooks/check.py [--github]
 
 reads the roster named by ROSTER_FILE (default data/therapists.yml), the
-taxonomy, the crisis lines and every article in docs/, and prints one line per
-problem, in the form an editor can act on:
+taxonomy, the crisis lines, every article in docs/ and every file there (no links
+out of docs/, photos that are only photos), and prints one line per problem, in
+the form an editor can act on:
 
     data/therapists.yml:42: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)
     docs/faq.md:5: reviewed_by: 'liam-oconnor' is marked former; use the id of a current therapist in data/therapists.yml
@@ -25,6 +26,7 @@ import yaml
 
 import articles
 import crisis
+import files_safety
 import readability
 import roster as roster_module
 from roster import Problem
@@ -57,6 +59,8 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
             "to build with data/therapists.yml, or set it to a roster file"
         )
         return result
+    # Links out of docs/ and unsafe photos, before anything reads or copies a file (hooks/files_safety.py).
+    result.problems += files_safety.problems(docs_dir, project_dir)
     path = os.path.join(project_dir, roster_file)
     display = path if os.path.isabs(roster_file) else os.path.relpath(path, project_dir)
     try:

@@ -117,10 +117,13 @@ class Checker:
                     where = row.where = keyed.format(v=show(value))
         for line, message in odd:
             self.report(line, where, message)
+        renamed = dict(spec.renamed)
         for key, (key_node, _) in fields.items():
             if key in spec.fields:
                 continue
-            if spec.top:
+            if key in renamed:
+                self.report(line_of(key_node), where, f"'{key}' is now called '{renamed[key]}': rename the field")
+            elif spec.top:
                 only = " or ".join(f"'{k}'" for k in spec.fields)
                 self.report(line_of(key_node), where, f"unknown top-level key '{show(key)}' (only {only} is allowed)")
             elif spec.unknown_hint:
@@ -141,7 +144,8 @@ class Checker:
         hint = f" ({spec.missing_hint})" if spec.missing_hint else ""
         for key in spec.fields:
             if key not in fields:
-                if key in required:
+                # An old name already has its message; "is missing" too would send the editor looking twice.
+                if key in required and key not in (new for old, new in spec.renamed if old in fields):
                     self.report(row.line, where, f"{prefix}{key}: is missing{hint}")
                 continue
             value_node = fields[key][1]

@@ -40,7 +40,7 @@ class Filter:
 # The facets a visitor can answer a plain question about without knowing the jargon; the
 # questions themselves, in each language, are in hooks/strings.py (question_<facet>).
 # Approaches are left out: choosing between CBT and EMDR is what a first conversation is for.
-QUESTIONS = ("specialty", "language", "format", "clients")
+QUESTIONS = ("area-of-practice", "language", "format", "clients")
 
 
 def directory_filters(roster: Roster, facets: dict, language: str = strings.DEFAULT) -> list[Filter]:

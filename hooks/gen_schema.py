@@ -4,7 +4,7 @@
     python hooks/gen_schema.py --check   fail if a committed schema is out of date
 
 Each schema is made from the file's one description in hooks/schemas.py (the same
-specs the build's checker walks), with the allowed languages, specialties,
+specs the build's checker walks), with the allowed languages, areas of practice,
 approaches, client groups, formats and colleges from data/taxonomy.yml. The
 build's check stays the authority: it also sees what JSON Schema cannot
 (duplicate keys, YAML 1.1 booleans, unquoted numbers, +150 or 0150 fees, photo

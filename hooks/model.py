@@ -62,7 +62,7 @@ class Therapist:
     registration_number: str = ""
     registration_status: str = ""
     languages: tuple[Term, ...] = ()
-    specialties: tuple[Term, ...] = ()
+    areas_of_practice: tuple[Term, ...] = ()
     approaches: tuple[Term, ...] = ()
     clients: tuple[Term, ...] = ()
     formats: tuple[Term, ...] = ()

@@ -2,7 +2,8 @@
 
 Every template here is rendered with autoescaping on, so a roster string such as
 "<script>" or "{{ 7*7 }}" reaches the page as text. The only HTML that is not
-escaped is a bio rendered by `Renderer.bio_html`, which disallows raw HTML and unsafe links.
+escaped is a bio rendered by `bio_html` (hooks/bio.py), which shows raw HTML as text and links only to
+web pages, email addresses and phone numbers.
 """
 
 from __future__ import annotations
@@ -11,16 +12,13 @@ import json
 import math
 from collections.abc import Callable
 from pathlib import Path
-from xml.etree import ElementTree
 
 import jinja2
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 import strings
+from bio import to_html as bio_html
 from filters import choices_of, directory_filters
 from roster import FACETS, Roster, Therapist
 
@@ -36,30 +34,6 @@ OFFERING_LIMIT = 24
 DIRECTORY_URL = "therapists/"
 ACCEPTING_URL = "therapists/accepting/"
 FILTER_INDEX = "therapists/directory.json"
-
-
-class _SafeLinks(Treeprocessor):
-    """Drop images, and links that are not https:, mailto: or tel:, from bios."""
-
-    def run(self, root: ElementTree.Element) -> None:
-        for parent in root.iter():
-            for child in list(parent):
-                if child.tag == "img":
-                    parent.remove(child)
-                elif child.tag == "a":
-                    href = child.get("href", "")
-                    if not href.lower().startswith(("https://", "mailto:", "tel:")) or any(c.isspace() for c in href):
-                        child.attrib.pop("href", None)
-                        child.tag = "span"
-                    else:
-                        child.set("rel", "noopener")
-
-
-class _NoRawHtml(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
 
 
 def json_ld(data: dict) -> Markup:
@@ -104,12 +78,6 @@ class Renderer:
         # facet page (and directory page 2..N) sees the same links, so a therapist listed
         # under a dozen facets has their card rendered about three times, not a dozen.
         self._cards: dict[tuple, Markup] = {}
-        self._bio_markdown = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists"])
-
-    def bio_html(self, text: str) -> Markup:
-        """A bio's Markdown as HTML; raw HTML in it shows as text."""
-        self._bio_markdown.reset()
-        return Markup(self._bio_markdown.convert(text))
 
     def card_html(self, t: Therapist, url: Callable[[str], str]) -> Markup:
         """The card macro of card.html for `t`, rendered once per distinct pair of links."""
@@ -140,7 +108,7 @@ class Renderer:
             facet_kinds=[(kind, strings.heading(kind, self.language)) for _, _, kind, _ in FACETS],
             page_url=page_url,
             card=lambda t: self.card_html(t, url),
-            bio=self.bio_html,
+            bio=bio_html,
             roster=self.roster,
             facets=self.facets,
             site_name=self.site_name,
@@ -255,7 +223,7 @@ class Renderer:
             "jobTitle": t.registration_status,
             "honorificSuffix": ", ".join(t.credentials),
             "knowsLanguage": [term.name for term in t.languages],
-            "knowsAbout": [term.name for term in t.specialties + t.approaches],
+            "knowsAbout": [term.name for term in t.areas_of_practice + t.approaches],
             "worksFor": {"@type": "MedicalClinic", "name": self.site_name, "url": self.site_url or None},
             "hasCredential": {
                 "@type": "EducationalOccupationalCredential",

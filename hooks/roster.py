@@ -188,7 +188,7 @@ def public_record(t: Therapist, site_url: str = "") -> dict:
             "status": t.registration_status,
         },
         "languages": [x.name for x in t.languages],
-        "specialties": [x.name for x in t.specialties],
+        "areas_of_practice": [x.name for x in t.areas_of_practice],
         "approaches": [x.name for x in t.approaches],
         "clients": [x.name for x in t.clients],
         "formats": [x.name for x in t.formats],

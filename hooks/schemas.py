@@ -26,7 +26,7 @@ MAX_REVIEW_DAYS = 366
 # so "jane-doe\n" is not an id.
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 REGISTRATION_NUMBER = r"[A-Za-z0-9-]{1,20}"
-PHOTO = r"assets/therapists/[a-z0-9-]+\.(?:jpg|jpeg|png|webp|svg)"
+PHOTO = r"assets/therapists/[a-z0-9-]+\.(?:jpg|jpeg|png|webp)"
 ARTICLE = r"[a-z0-9-]+(?:/[a-z0-9-]+)*\.md"
 # A host a browser will reach as written: ASCII labels (punycode for other scripts),
 # at least one dot, so no "localhost", no user name ("a@b") and no lookalike letters.
@@ -54,12 +54,15 @@ LINK_PATTERNS = MappingProxyType({"https": HTTPS, "mailto": f"mailto:{EMAIL}", "
 # The facets a visitor can browse and filter by, in display order:
 # (field in the roster, section of data/taxonomy.yml, URL segment, heading).
 FACETS = (
-    ("specialties", "specialties", "specialty", "Specialty"),
+    ("areas_of_practice", "areas_of_practice", "area-of-practice", "Area of practice"),
     ("approaches", "approaches", "approach", "Approach"),
     ("languages", "languages", "language", "Language"),
     ("formats", "formats", "format", "Format"),
     ("clients", "clients", "clients", "Client group"),
 )
+# Fields renamed since a roster or taxonomy could have been written: "specialties" implied a
+# specialization, which CRPO's standard 1.2.3 allows only when a recognized body conferred it.
+RENAMED = (("specialties", "areas_of_practice"),)
 # Pages the site itself makes under /therapists/: an id or a facet term may not take their address.
 GENERATED_PAGES = frozenset({kind for _, _, kind, _ in FACETS} | {"index", "page", "accepting", "directory"})
 
@@ -136,6 +139,7 @@ class Record(Spec):
     shape_message: str = ""
     missing_hint: str = ""
     top: bool = False  # the whole file: messages name top-level keys
+    renamed: tuple = ()  # (old name, new name): an old file gets "rename the field", not "unknown field"
 
 
 def text(title, description, example, max_len=None) -> Text:
@@ -220,7 +224,9 @@ def roster() -> Record:
         ),
         "registration": registration,
         "languages": facet("languages", "Languages", "Languages therapy is offered in.", ["English", "French"]),
-        "specialties": facet("specialties", "Specialties", "Concerns the therapist works with.", ["Anxiety"]),
+        "areas_of_practice": facet(
+            "areas_of_practice", "Areas of practice", "Concerns the therapist works with.", ["Anxiety"]
+        ),
         "approaches": facet("approaches", "Approaches", "Kinds of therapy offered.", ["CBT", "ACT"]),
         "clients": facet("clients", "Client groups", "Who the therapist sees.", ["Individuals", "Adults"]),
         "formats": facet("formats", "Session formats", "How sessions happen.", ["In person", "Video"]),
@@ -255,8 +261,8 @@ def roster() -> Record:
             ("assets/therapists/jane-doe.jpg",),
             pattern=PHOTO,
             max_len=MAX_SHORT,
-            pattern_hint="must be a file in docs/assets/therapists/ with a lowercase name ending in .jpg, .png, "
-            ".webp or .svg",
+            pattern_hint="must be a file in docs/assets/therapists/ with a lowercase name ending in .jpg, .png "
+            "or .webp",
         ),
         "photo_alt": text(
             "Photo description",
@@ -284,7 +290,7 @@ def roster() -> Record:
             (True,),
         ),
     }
-    current = ("credentials", "registration", "languages", "specialties", "approaches", "clients", "formats")
+    current = ("credentials", "registration", "languages", "areas_of_practice", "approaches", "clients", "formats")
     entry = Record(
         "Therapist",
         fields=fields,
@@ -294,6 +300,7 @@ def roster() -> Record:
         unknown_hint="the fields are listed in CONTRIBUTING.md",
         shape_message="each therapist must be a set of 'field: value' lines starting with '- id:'",
         missing_hint="see the template in CONTRIBUTING.md",
+        renamed=RENAMED,
     )
     return Record(
         "Therapist roster",
@@ -363,7 +370,7 @@ def taxonomy() -> Record:
     )
     sections = {
         section: Items(
-            section.capitalize(),
+            section.replace("_", " ").capitalize(),
             item=term,
             label=f"{section} entry {{n}}",
             label_key="name",
@@ -381,6 +388,7 @@ def taxonomy() -> Record:
         required=tuple(sections),
         shape_message="the file must be sections such as 'languages:', each a list of '- name:' entries",
         top=True,
+        renamed=RENAMED,
     )
 
 

@@ -7,7 +7,6 @@ event function below does one job.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from datetime import date
@@ -146,11 +145,6 @@ def _paged_title(s, title: str, number: int) -> str:
     return title if number == 1 else s["page_n"].format(title=title, number=number)
 
 
-def _text(value: str) -> str:
-    """Front-matter text that the theme prints unescaped and macros would otherwise render."""
-    return html.escape(value, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def _add_page(files: Files, config, source: str, title: str, description: str, render, search: bool = True) -> None:
     """Add a page in the language being built; `source` is the English page's path, e.g. therapists/jane-doe.md.
 
@@ -162,8 +156,8 @@ def _add_page(files: Files, config, source: str, title: str, description: str, r
     language = state.language
     src_uri = source if language == strings.DEFAULT else f"{source[:-3]}.{language}.md"
     meta = {
-        "title": _text(title),
-        "description": _text(description),
+        "title": title,
+        "description": description,
         "render_macros": False,
         "hide": ["toc"],
         "generated": True,

@@ -34,7 +34,7 @@ if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# The same checks as the pre-commit hooks: YAML lint, roster and schema checks, spelling, ruff.
+# The same checks as the pre-commit hooks: YAML lint, roster and schema checks, zizmor, spelling, ruff.
 .venv/bin/pre-commit run --all-files --show-diff-on-failure
 
 .venv/bin/python -m pytest "$@"

@@ -87,7 +87,7 @@ therapists:
     credentials: [MSW, RSW]
     registration: {college: OCSWSSW, number: "812345", status: Registered Social Worker}
     languages: [English]
-    specialties: [Anxiety]
+    areas_of_practice: [Anxiety]
     approaches: [CBT]
     clients: [Adults]
     formats: [Video]

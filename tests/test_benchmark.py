@@ -84,7 +84,7 @@ def heaviest_entry(base: dict) -> dict:
         fee_note=at_most("Sliding scale on request. ", roster_module.MAX_SHORT),
         booking_url=url + "b" * (roster_module.MAX_URL - len(url)),
         contact_url=url + "c" * (roster_module.MAX_URL - len(url)),
-        photo="assets/therapists/olena-kovalenko.svg",
+        photo="assets/therapists/olena-kovalenko.webp",
         photo_alt=at_most("A portrait of the therapist, smiling. ", roster_module.MAX_SHORT),
         bio=at_most(BIO_PARAGRAPH, roster_module.MAX_BIO),
     )
@@ -137,7 +137,7 @@ def test_only_profiles_are_in_the_search_index(heaviest_site):
     kinds = "|".join(kind for _, _, kind, _ in roster_module.FACETS)
     duplicates = re.compile(rf"therapists/(({kinds})/[^/#]+|accepting|page/[0-9]+)/")
     assert not [loc for loc in locations if duplicates.match(loc)]
-    # One short entry per profile: found by name, credentials, specialties, approaches and
+    # One short entry per profile: found by name, credentials, areas of practice, approaches and
     # languages (issue 14: a visitor searches "anxiety" or "French"), without the bio or fees.
     profile = [doc for doc in index["docs"] if doc["location"].startswith("therapists/heaviest/")]
     assert [doc["location"] for doc in profile] == ["therapists/heaviest/"]

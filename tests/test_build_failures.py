@@ -113,7 +113,7 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
           number: "123456"
           status: {quoted}
         languages: [English]
-        specialties: [Anxiety]
+        areas_of_practice: [Anxiety]
         approaches: [CBT]
         clients: [Adults]
         formats: [Video]
@@ -124,7 +124,7 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
         accepting_new_clients: true
         booking_url: 'https://booking.example.org/x"onmouseover="alert(3)'
         contact_url: mailto:evil@example.org
-        photo: assets/therapists/olena-kovalenko.svg
+        photo: assets/therapists/olena-kovalenko.webp
         photo_alt: {quoted}
         bio: |
           {payload}

@@ -7,6 +7,7 @@ import textwrap
 import pytest
 
 import roster
+import yamlfile
 from support.rosters import GOOD_ENTRY
 
 
@@ -191,7 +192,7 @@ BAD_INPUTS = {
     ),
     "photo without alt text": (
         "    bio: |",
-        "    photo: assets/therapists/olena-kovalenko.svg\n    bio: |",
+        "    photo: assets/therapists/olena-kovalenko.webp\n    bio: |",
         "data/therapists.yml:20: therapist 'jane-doe': photo_alt: is missing",
     ),
     "fee as text": (
@@ -212,9 +213,9 @@ BAD_INPUTS = {
         "data/therapists.yml:12: therapist 'jane-doe': approaches: must be a list with at least one value",
     ),
     "value listed twice": (
-        "specialties: [Anxiety]",
-        "specialties: [Anxiety, Anxiety]",
-        "data/therapists.yml:11: therapist 'jane-doe': specialties: 'Anxiety' is listed twice",
+        "areas_of_practice: [Anxiety]",
+        "areas_of_practice: [Anxiety, Anxiety]",
+        "data/therapists.yml:11: therapist 'jane-doe': areas_of_practice: 'Anxiety' is listed twice",
     ),
 }
 
@@ -353,4 +354,25 @@ def test_photo_over_the_size_limit_is_refused(tmp_path):
     assert [str(e) for e in caught.value.errors] == [
         "data/therapists.yml:20: therapist 'jane-doe': photo: docs/assets/therapists/jane.jpg is 201 KB; "
         "make it smaller than 200 KB (see CONTRIBUTING.md, 'Add a photo')"
+    ]
+
+
+def test_the_old_field_name_specialties_says_what_it_is_called_now(tmp_path):
+    # A roster written before the rename: one plain message on its line, not "unknown field" plus "is missing".
+    errors = errors_for(tmp_path, entry_with("areas_of_practice:", "specialties:"))
+    assert errors == [
+        "data/therapists.yml:11: therapist 'jane-doe': 'specialties' is now called 'areas_of_practice': "
+        "rename the field"
+    ]
+
+
+def test_the_old_taxonomy_section_specialties_says_what_it_is_called_now(tmp_path):
+    path = tmp_path / "taxonomy.yml"
+    old = roster.DEFAULT_TAXONOMY.read_text(encoding="utf-8").replace("\nareas_of_practice:", "\nspecialties:")
+    path.write_text(old, encoding="utf-8")
+    line = old.splitlines().index("specialties:") + 1
+    with pytest.raises(yamlfile.DataError) as caught:
+        roster.load_taxonomy(path, display_path="data/taxonomy.yml")
+    assert [str(e) for e in caught.value.errors] == [
+        f"data/taxonomy.yml:{line}: 'specialties' is now called 'areas_of_practice': rename the field"
     ]

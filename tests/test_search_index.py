@@ -19,11 +19,11 @@ def test_sources_and_footnotes_are_not_indexed(index):
     assert [d["location"] for d in index if "\u21a9" in d["text"] or "fn:" in d["text"]] == []
 
 
-def test_profiles_are_found_by_specialty_approach_and_language(index, sample_roster):
+def test_profiles_are_found_by_area_of_practice_approach_and_language(index, sample_roster):
     by_location = {d["location"]: d for d in index}
     for t in sample_roster.therapists:
         text = by_location[t.url]["text"]
-        for term in t.specialties + t.approaches + t.languages:
+        for term in t.areas_of_practice + t.approaches + t.languages:
             assert term.name in text, (t.id, term.name)
         # Each label stays a word of its own in the preview ("Languages French", not "LanguagesFrench").
         assert f"Languages {t.languages[0].name}" in text, text

@@ -82,7 +82,7 @@ def test_each_therapist_has_a_profile(pages, sample_roster):
         assert f'href="{t.college.register}"' in page.html
         accepting = "Accepting new clients" if t.accepting_new_clients else "Not accepting new clients"
         assert accepting in page.text
-        for term in t.languages + t.specialties + t.approaches + t.clients + t.formats:
+        for term in t.languages + t.areas_of_practice + t.approaches + t.clients + t.formats:
             assert term.name in page.text, (t.id, term.name)
         if t.booking_url:
             assert f'href="{t.booking_url}"' in page.html
@@ -112,7 +112,7 @@ def test_profiles_carry_schema_org_profile_page(pages, sample_roster):
 
 def test_facet_pages_list_exactly_the_matching_therapists(pages, sample_roster):
     facets = sample_roster.facets()
-    assert set(facets) == {"specialty", "approach", "language", "format", "clients"}
+    assert set(facets) == {"area-of-practice", "approach", "language", "format", "clients"}
     for kind, entries in facets.items():
         index = pages[f"therapists/{kind}/index.html"]
         for facet in entries:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,8 @@ def steps(job: dict) -> list[dict]:
 
 
 def uses(job: dict) -> list[str]:
-    return [step["uses"] for step in steps(job) if "uses" in step]
+    """The actions a job uses, without the commit they are pinned to."""
+    return [step["uses"].split("@")[0] for step in steps(job) if "uses" in step]
 
 
 def commands(job: dict) -> list[str]:
@@ -94,7 +96,7 @@ def test_deploy_builds_strictly_and_publishes_with_the_pages_actions(deploy):
     assert "mkdocs build --strict" in commands(build)
     (package,) = [s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert package["with"]["path"].rstrip("/") == "site"
-    assert uses(publish) == ["actions/deploy-pages@v4"]
+    assert uses(publish) == ["actions/deploy-pages"]
     assert commands(publish) == [], "the job holding the Pages token runs no repository code"
 
 
@@ -102,11 +104,11 @@ def test_deploy_builds_strictly_and_publishes_with_the_pages_actions(deploy):
 def test_workflows_use_the_agreed_actions_and_python(name):
     workflow = load(name)
     allowed = {
-        "actions/checkout@v4",
-        "actions/setup-python@v5",
-        "actions/upload-artifact@v4",
-        "actions/upload-pages-artifact@v4",
-        "actions/deploy-pages@v4",
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/upload-artifact",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
     }
     for job in workflow["jobs"].values():
         assert set(uses(job)) <= allowed
@@ -118,6 +120,24 @@ def test_workflows_use_the_agreed_actions_and_python(name):
                 assert step["with"]["persist-credentials"] is False
         installs = [c for c in commands(job) if c.startswith("pip install")]
         assert all("-r requirements.txt" in c for c in installs)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(name):
+    # A tag can be moved to other code after review; a commit cannot. Dependabot updates both.
+    lines = [line.strip() for line in (WORKFLOWS / name).read_text(encoding="utf-8").splitlines()]
+    pinned = [line for line in lines if line.startswith(("uses:", "- uses:"))]
+    assert pinned
+    for line in pinned:
+        assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
+def test_dependabot_updates_the_actions_and_the_python_packages():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {(u["package-ecosystem"], u["directory"]) for u in config["updates"]} == {
+        ("github-actions", "/"),
+        ("pip", "/"),
+    }
 
 
 def test_pre_commit_pins_match_requirements_lint():

@@ -20,7 +20,7 @@ SIZES = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
 # The visitor of the issue: French-speaking, online (video) sessions, anxiety, accepting new clients.
-GOAL = (("language", "French"), ("format", "Video"), ("specialty", "Anxiety"))
+GOAL = (("language", "French"), ("format", "Video"), ("area-of-practice", "Anxiety"))
 
 
 @pytest.fixture(params=list(SIZES))
@@ -301,8 +301,10 @@ def test_search_finds_the_crisis_page_first(page, site_url, query):
 
 def test_search_for_anxiety_leads_to_therapists_and_never_to_sources(page, site_url, sample_roster):
     found = search(page, site_url, "anxiety")
-    assert found[0] == "therapists/specialty/"
-    anxious = {t.url for f in sample_roster.facets()["specialty"] if f.term.name == "Anxiety" for t in f.therapists}
+    assert found[0] == "therapists/area-of-practice/"
+    anxious = {
+        t.url for f in sample_roster.facets()["area-of-practice"] if f.term.name == "Anxiety" for t in f.therapists
+    }
     assert anxious & set(found), found
     assert not [f for f in found if f.endswith(("#sources", "#fn:1"))], found
 
@@ -375,15 +377,15 @@ def test_help_me_choose_sets_the_directory_filters_and_keeps_answers_in_the_brow
     storage = "JSON.stringify([{...localStorage}, {...sessionStorage}, document.cookie])"
     before = page.evaluate(storage)
     requests = record_requests(page)
-    specialty = next(f for f in sample_roster.facets()["specialty"] if f.term.name == "Anxiety")
-    page.get_by_label("What would you like help with?").select_option(specialty.term.slug)
+    area = next(f for f in sample_roster.facets()["area-of-practice"] if f.term.name == "Anxiety")
+    page.get_by_label("What would you like help with?").select_option(area.term.slug)
     page.get_by_label("Only show therapists who are accepting new clients").check()
-    expected = who(sample_roster, {"specialty": "Anxiety"}, accepting=True)
+    expected = who(sample_roster, {"area-of-practice": "Anxiety"}, accepting=True)
     expect(page.locator("[data-chooser] [data-status]")).to_contain_text(f"{len(expected)} therapist")
     link = page.locator("[data-link]")
-    assert link.get_attribute("href") == f"../?specialty={specialty.term.slug}&accepting=yes"
+    assert link.get_attribute("href") == f"../?area-of-practice={area.term.slug}&accepting=yes"
     share = page.locator("[data-share]")
-    assert share.inner_text() == site_url + f"therapists/?specialty={specialty.term.slug}&accepting=yes"
+    assert share.inner_text() == site_url + f"therapists/?area-of-practice={area.term.slug}&accepting=yes"
     # Answering sent nothing and stored nothing (Material keeps its own settings in storage).
     assert requests.urls == []
     assert page.evaluate(storage) == before
@@ -391,7 +393,7 @@ def test_help_me_choose_sets_the_directory_filters_and_keeps_answers_in_the_brow
     link.click()
     expect_count(page, len(expected))
     assert card_ids(page) == expected
-    assert page.get_by_label("Specialty").input_value() == specialty.term.slug
+    assert page.get_by_label("Area of practice").input_value() == area.term.slug
 
 
 def test_help_me_choose_without_javascript_points_to_the_browse_pages(browser, site_url):
@@ -400,7 +402,7 @@ def test_help_me_choose_without_javascript_points_to_the_browse_pages(browser, s
         page = context.new_page()
         page.goto(site_url + "therapists/help-me-choose/")
         expect(page.locator("[data-chooser]")).to_be_hidden()
-        for name in ("specialty", "language", "who is accepting new clients"):
+        for name in ("area of practice", "language", "who is accepting new clients"):
             expect(page.locator("main").get_by_role("link", name=name, exact=True)).to_be_visible()
     finally:
         context.close()

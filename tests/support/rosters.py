@@ -10,7 +10,7 @@ GOOD_ENTRY = """\
       number: "001234"
       status: Registered Psychotherapist
     languages: [English, French]
-    specialties: [Anxiety]
+    areas_of_practice: [Anxiety]
     approaches: [CBT]
     clients: [Adults]
     formats: [Video]
