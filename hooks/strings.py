@@ -14,6 +14,8 @@ DEFAULT = "en"
 LANGUAGES = ("en", "fr")
 
 _EN = {
+    # This language's folder in the site, for links in the theme's overrides.
+    "home": "",
     "crisis_banner_lead": "In crisis?",
     "crisis_banner_call": "Call or text",
     "crisis_banner_anytime": "any time.",
@@ -136,6 +138,7 @@ _EN = {
 }
 
 _FR = {
+    "home": "fr/",
     "crisis_banner_lead": "En crise?",
     "crisis_banner_call": "Appelez ou textez le",
     "crisis_banner_anytime": "en tout temps.",
