@@ -94,7 +94,10 @@ def load_taxonomy(path: str | os.PathLike = DEFAULT_TAXONOMY, *, display_path: s
         )
         for _, section, _, _ in FACETS
     }
-    colleges = {v["name"]: College(v["name"], v["title"], v["url"], v["register"], v.get("title_fr", "")) for v in top.values["colleges"]}
+    colleges = {
+        v["name"]: College(v["name"], v["title"], v["url"], v["register"], v.get("title_fr", ""))
+        for v in top.values["colleges"]
+    }
     return Taxonomy(terms, colleges)
 
 

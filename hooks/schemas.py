@@ -361,7 +361,9 @@ def taxonomy() -> Record:
             "name": text("Short name", "What the roster's registration.college says.", "CRPO", MAX_NAME),
             "title": text("Full name", "The college's name.", "College of Registered Psychotherapists of Ontario"),
             "title_fr": text(
-                "French name", "The college's official French name.", "Ordre des psychothérapeutes autorisés de l'Ontario"
+                "French name",
+                "The college's official French name.",
+                "Ordre des psychothérapeutes autorisés de l'Ontario",
             ),
             "url": https("Web site", "The college's home page.", "https://www.crpo.ca/"),
             "register": https("Public register", "Where a reader checks a registration.", "https://www.crpo.ca/"),
@@ -418,7 +420,12 @@ def crisis() -> Record:
             "hours": text("Hours", "When it answers.", "24 hours a day, 7 days a week"),
             "for": text("For whom", "Who it is for.", "Anyone in Canada"),
             "source": https("Source", "The organisation's own page that shows this number.", "https://988.ca/"),
-            "name_fr": text("French name", "The service's name in French.", "Ligne d'aide en cas de crise de suicide 9-8-8", MAX_NAME),
+            "name_fr": text(
+                "French name",
+                "The service's name in French.",
+                "Ligne d'aide en cas de crise de suicide 9-8-8",
+                MAX_NAME,
+            ),
             "action_fr": text("What to do, in French", "The link text on French pages.", "Appelez ou textez le 9-8-8"),
             "hours_fr": text("Hours, in French", "When it answers, in French.", "24 heures sur 24, 7 jours sur 7"),
             "for_fr": text("For whom, in French", "Who it is for, in French.", "Toute personne au Canada"),

@@ -177,7 +177,7 @@ _FR = {
     "languages": "Langues",
     "sessions": "Séances",
     "specialties": "Motifs de consultation",
-    "approaches": "Approches",
+    "approaches": "Approches",  # codespell:ignore
     "works_with": "Travaille avec",
     "details": "Détails",
     "about": "À propos",
@@ -237,12 +237,12 @@ _FR = {
     "show_more": "Afficher plus",
     "directory_pages": "Pages du répertoire",
     "former": "{name} ne pratique plus à {site}.",
-    "former_help": "Si vous consultiez {name} et avez besoin de votre dossier ou d'une recommandation, "
+    "former_help": "Si vous consultiez {name} et avez besoin de votre dossier ou d'une orientation vers un collègue, "
     "communiquez avec nous. Vous pouvez aussi",
     "former_link": "trouver un autre thérapeute dans notre répertoire",
     "offering_closed": "n'accepte pas de nouveaux clients",
     "offering_all": "Voir les {total} thérapeutes qui offrent : {approach}",
-    "offering_none": "Aucun de nos thérapeutes n'offre cette approche en ce moment ({approach}).",
+    "offering_none": "Aucun de nos thérapeutes n'offre cette approche en ce moment ({approach}).",  # codespell:ignore
     "see_all": "Voir tous les thérapeutes",
     "profile_description": "{name} : {status}, {languages}; {accepting}.",
     "former_description": "{name} : ne pratique plus ici.",
@@ -255,7 +255,7 @@ _FR = {
     "question_format": "Comment voulez-vous vous rencontrer?",
     "question_clients": "Pour qui est la thérapie?",
     "heading_area-of-practice": "Motif de consultation",
-    "heading_approach": "Approche",
+    "heading_approach": "Approche",  # codespell:ignore
     "heading_language": "Langue",
     "heading_format": "Format",
     "heading_clients": "Clientèle",

@@ -51,7 +51,15 @@ def on_files(files: Files, config) -> Files:
                 languages=", ".join(term.name for term in t.languages),
                 accepting=s["accepting_lower"] if t.accepting_new_clients else s["not_accepting_lower"],
             )
-        _add_page(files, config, f"therapists/{t.id}.md", t.name, description, lambda t=t: renderer.profile(t), search=not t.former)
+        _add_page(
+            files,
+            config,
+            f"therapists/{t.id}.md",
+            t.name,
+            description,
+            lambda t=t: renderer.profile(t),
+            search=not t.former,
+        )
     for kind, entries in renderer.facets.items():
         heading = strings.heading(kind, state.language).lower()
         _add_page(
