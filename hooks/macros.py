@@ -35,6 +35,11 @@ def define_env(env):
         return build.of(config).renderer.directory(1)
 
     @env.macro
+    def in_language_link() -> str:
+        """On a French page, a prominent link to the therapists who offer sessions in French; nothing in English."""
+        return build.of(config).renderer.in_language_link(env.page.url)
+
+    @env.macro
     def crisis_summary() -> str:
         """A short box with 9-8-8, 911 and a link to the crisis page."""
         state = build.of(config)

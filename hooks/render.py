@@ -163,7 +163,19 @@ class Renderer:
             page_size=PAGE_SIZE,
             index_url=FILTER_INDEX,
             filters=directory_filters(self.roster, self.facets, self.language) if number == 1 else [],
+            in_language=self.in_language() if number == 1 else None,
         )
+
+    def in_language(self):
+        """On a page not in the default language: the facet page of the therapists who work in that
+        language (e.g. /fr/therapists/language/french/), the short way to them; None in English or if none do."""
+        if self.language == strings.DEFAULT:
+            return None
+        return next((f for f in self.facets["language"] if f.term.slug == strings.LANGUAGE_SLUGS[self.language]), None)
+
+    def in_language_link(self, page_url: str) -> str:
+        """The link to in_language()'s page, for the home page (macro in_language_link); empty in English."""
+        return self._render_at("in-language.html", page_url, facet=self.in_language())
 
     def offering(self, approach: str, page_url: str) -> str:
         """For an article: who offers an approach, the first OFFERING_LIMIT of them, then a link to them all."""

@@ -208,6 +208,13 @@ def public_record(t: Therapist, site_url: str = "") -> dict:
         "photo_alt": t.photo_alt or None,
         "bio": t.bio,
         "url": site_url + t.url,
+        # The French profile's labels: the taxonomy's fr: names, the college's French name, the French bio.
+        "fr": {
+            "college_name": t.college.title_fr or None,
+            **{field: [x.fr or x.name for x in getattr(t, field)] for field, _, _, _ in FACETS},
+            "bio": t.bio_fr or None,
+            "url": site_url + "fr/" + t.url,
+        },
     }
 
 

@@ -8,10 +8,13 @@ interface from theme.language, which the i18n plugin sets per language.
 
 from __future__ import annotations
 
+from datetime import date
 from types import MappingProxyType
 
 DEFAULT = "en"
 LANGUAGES = ("en", "fr")
+# Each language's term in data/taxonomy.yml's languages, by address: who offers sessions in it.
+LANGUAGE_SLUGS = MappingProxyType({"en": "english", "fr": "french"})
 
 _EN = {
     # This language's folder in the site, for links in the theme's overrides.
@@ -273,6 +276,18 @@ def of(language: str) -> MappingProxyType:
 def heading(kind: str, language: str) -> str:
     """A facet's heading, e.g. "Language" or "Langue"."""
     return of(language)[f"heading_{kind}"]
+
+
+_MONTHS_FR = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()  # codespell:ignore
+)
+
+
+def long_date(day: date, language: str) -> str:
+    """A date as readers write it: "November 28, 2026" or "28 novembre 2026"."""
+    if language == "fr":
+        return f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def current_language(config) -> str:

@@ -119,10 +119,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     reviewer = build.of(config).roster.get(str(page.meta.get("reviewed_by")))
     if reviewer is None:
         return markdown
-    page.meta["reviewer"] = {"name": reviewer.name, "url": reviewer.url}
+    page.meta["reviewer"] = {"name": reviewer.name, "url": build.of(config).renderer.local(reviewer.url)}
     reviewed = page.meta.get("last_reviewed")
     if isinstance(reviewed, date):
-        page.meta["last_reviewed_text"] = f"{reviewed:%B} {reviewed.day}, {reviewed.year}"
+        page.meta["last_reviewed_text"] = strings.long_date(reviewed, build.of(config).language)
     return markdown
 
 
