@@ -6,20 +6,32 @@ other language again with the same config into the same folder.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 import build
+import strings
 
 
 # Every language build writes the theme's 404.html at the top of the site: keep the default
 # language's there and move each other language's to its own folder (/fr/404.html). Runs
 # before the plugin's on_post_build (priority -100) starts the next language's build.
+# Material also fetches sitemap.xml from its base, which is /fr/ on French pages
+# (on_post_page below): the French build puts a copy of the site's sitemap there.
 @event_priority(-50)
 def on_post_build(config):
     state = build.of(config)
-    state.output.keep_404(config, state.renderer.prefix)
+    prefix = state.renderer.prefix
+    state.output.keep_404(config, prefix)
+    if prefix:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            source = os.path.join(config.site_dir, name)
+            if os.path.exists(source):
+                shutil.copyfile(source, os.path.join(config.site_dir, prefix, name))
 
 
 # Search on a page of another language uses that language's own index (/fr/search/search_index.json,
@@ -27,13 +39,30 @@ def on_post_build(config):
 # Material fetches the index, and resolves the results' addresses, from its config's "base"; the page's
 # base plus the language folder is the base of that index.
 def on_post_page(output: str, page, config) -> str:
-    return _language_base(output, build.of(config).renderer.prefix)
+    return _language_roots(_language_base(output, build.of(config).renderer.prefix), page.url)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
     if template_name != "404.html":
         return output_content
     return _language_base(output_content, build.of(config).renderer.prefix)
+
+
+# The <link rel="alternate" hreflang> tags in <head> name each language's home, as Material expects:
+# its script fetches sitemap.xml beside each of them (404s beside a page's own address) and,
+# when a reader picks a language, opens the same page from that language's sitemap. The page's
+# own counterpart in each language is in the header's language menu (the i18n plugin's links,
+# which work without JavaScript) and in sitemap.xml (xhtml:link hreflang for every address).
+def _language_roots(html: str, page_url: str) -> str:
+    def root(match: re.Match) -> str:
+        language = match.group(2)
+        home = "" if language == strings.DEFAULT else f"{language}/"
+        return f'{match.group(1)}"{get_relative_url(home, page_url)}" hreflang="{language}">'
+
+    return _ALTERNATE.sub(root, html)
+
+
+_ALTERNATE = re.compile(r'(<link rel="alternate" href=)"[^"]*" hreflang="([a-z]{2})">')
 
 
 def _language_base(html: str, prefix: str) -> str:

@@ -111,6 +111,11 @@ def on_files(files: Files, config) -> Files:
             )
         )
     files.append(File.generated(config, renderer.local(FILTER_INDEX), content=renderer.filter_index()))
+    plugin = config.plugins.get("i18n")
+    if plugin is not None:
+        # The plugin's sitemap (with each page's hreflang alternates) lists the pages it saw in its
+        # own on_files; Material's language menu finds the same page through that sitemap.
+        plugin.i18n_files_per_language[state.language] = files.documentation_pages()
     return files
 
 
@@ -197,7 +202,7 @@ def _dest(source: str, language: str) -> str:
 def _set_languages(page_file: File, source: str, language: str) -> None:
     """Tell the i18n plugin (language switcher, hreflang) where this page is in each language."""
     page_file.alternates = {
-        other: SimpleNamespace(url=_dest(source, other)[: -len("index.html")]) for other in strings.LANGUAGES
+        other: SimpleNamespace(url=_dest(source, other)[: -len("index.html")], page=None) for other in strings.LANGUAGES
     }
     page_file.locale = language
     page_file.localization = None if language == strings.DEFAULT else language

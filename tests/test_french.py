@@ -82,9 +82,20 @@ def test_every_page_has_a_french_page_linked_both_ways(site, sample_roster):
         assert '<html lang="en"' in english, url
         assert '<html lang="fr"' in french, url
         for html, here in ((english, url), (french, "fr/" + url)):
-            for links in (_alternates(html), _switcher(html)):
-                assert _resolve(here, links["en"]) == url, (here, links)
-                assert _resolve(here, links["fr"]) == "fr/" + url, (here, links)
+            links = _switcher(html)
+            assert _resolve(here, links["en"]) == url, (here, links)
+            assert _resolve(here, links["fr"]) == "fr/" + url, (here, links)
+            # <head> names each language's home (Material's script finds the same page from there).
+            homes = _alternates(html)
+            assert _resolve(here, homes["en"]) == "" and _resolve(here, homes["fr"]) == "fr/", (here, homes)
+
+
+def test_the_sitemap_gives_every_page_its_counterpart(site, sample_roster):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for url in _english_pages() + _generated_pages(sample_roster):
+        for lang, address in (("en", url), ("fr", "fr/" + url)):
+            link = f'<xhtml:link rel="alternate" hreflang="{lang}" href="https://toronto-psychotherapy-group.github.io/website/{address}"/>'
+            assert link in sitemap, (url, lang)
 
 
 def test_every_french_page_has_the_crisis_help_in_french(site):
