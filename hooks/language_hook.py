@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -45,19 +46,23 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_template(output_content: str, template_name: str, config) -> str:
     if template_name != "404.html":
         return output_content
-    return _language_base(output_content, build.of(config).renderer.prefix)
+    # The 404 page is served at any address, so its links start at the site's own path.
+    site_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    return _language_roots(_language_base(output_content, build.of(config).renderer.prefix), None, site_path)
 
 
-# The <link rel="alternate" hreflang> tags in <head> name each language's home, as Material expects:
-# its script fetches sitemap.xml beside each of them (404s beside a page's own address) and,
-# when a reader picks a language, opens the same page from that language's sitemap. The page's
-# own counterpart in each language is in the header's language menu (the i18n plugin's links,
-# which work without JavaScript) and in sitemap.xml (xhtml:link hreflang for every address).
-def _language_roots(html: str, page_url: str) -> str:
+# The <link rel="alternate" hreflang> tags in <head> name each language's home page as
+# .../index.html. Material's script fetches sitemap.xml beside each of them (which 404s beside a
+# page's own address), and reroutes a click on any link under one of them through that sitemap,
+# which fails on a server with a port of its own; links under .../index.html/ do not exist, so
+# the language menu's links (the i18n plugin's, to this page in each language) are followed as
+# they are, with or without JavaScript. sitemap.xml gives every page's counterparts (hreflang).
+def _language_roots(html: str, page_url: str | None, site_path: str = "") -> str:
     def root(match: re.Match) -> str:
         language = match.group(2)
-        home = "" if language == strings.DEFAULT else f"{language}/"
-        return f'{match.group(1)}"{get_relative_url(home, page_url)}" hreflang="{language}">'
+        home = "index.html" if language == strings.DEFAULT else f"{language}/index.html"
+        href = site_path + home if page_url is None else get_relative_url(home, page_url)
+        return f'{match.group(1)}"{href}" hreflang="{language}">'
 
     return _ALTERNATE.sub(root, html)
 

@@ -85,9 +85,10 @@ def test_every_page_has_a_french_page_linked_both_ways(site, sample_roster):
             links = _switcher(html)
             assert _resolve(here, links["en"]) == url, (here, links)
             assert _resolve(here, links["fr"]) == "fr/" + url, (here, links)
-            # <head> names each language's home (Material's script finds the same page from there).
+            # <head> names each language's home page (hooks/language_hook.py says why).
             homes = _alternates(html)
-            assert _resolve(here, homes["en"]) == "" and _resolve(here, homes["fr"]) == "fr/", (here, homes)
+            assert _resolve(here, homes["en"]) == "index.html/", (here, homes)
+            assert _resolve(here, homes["fr"]) == "fr/index.html/", (here, homes)
 
 
 def test_the_sitemap_gives_every_page_its_counterpart(site, sample_roster):
