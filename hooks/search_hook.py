@@ -46,6 +46,8 @@ def on_post_build(config):
     with open(path, encoding="utf-8") as f:
         index = json.load(f)
     for language, docs in split_by_language(index["docs"]).items():
+        if not docs and language != strings.DEFAULT:
+            continue  # a language not built (its `build: false` in mkdocs.yml)
         prefix = "" if language == strings.DEFAULT else f"{language}/"
         target = os.path.join(config.site_dir, prefix, "search", "search_index.json")
         os.makedirs(os.path.dirname(target), exist_ok=True)
