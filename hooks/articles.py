@@ -336,13 +336,23 @@ def check_translations(docs: Path, display_dir: str = "docs") -> list[Problem]:
     problems = []
     for path in sorted(docs.rglob("*.md")):
         name = path.relative_to(docs).as_posix()
-        if is_french(name) or path.with_name(path.name[:-3] + ".fr.md").exists():
+        if is_french(name):
             continue
         try:
-            meta = front_matter(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            meta = front_matter(text)
         except (FrontMatterError, UnicodeDecodeError):
             continue  # check_docs reports these
-        if meta.get("untranslated") is not True:
+        translated = path.with_name(path.name[:-3] + ".fr.md").exists()
+        if translated and "untranslated" in meta:
+            problems.append(
+                Problem(
+                    f"{display_dir}/{name}",
+                    _key_line(text, "untranslated"),
+                    f"untranslated: {display_dir}/{name[:-3]}.fr.md exists now; remove this line",
+                )
+            )
+        elif not translated and meta.get("untranslated") is not True:
             problems.append(
                 Problem(
                     f"{display_dir}/{name}",

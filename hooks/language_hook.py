@@ -18,6 +18,24 @@ import build
 import strings
 
 
+# The glossary's abbreviations (pymdownx.snippets' auto_append) in the language being built:
+# includes/abbreviations.fr.md on French pages, where it exists. Markdown extensions are set
+# per page from this config, which the plugin builds each language with in turn.
+def on_config(config):
+    prefix = build.of(config).renderer.prefix
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if not prefix or not snippets:
+        return config
+    base = os.path.dirname(config.config_file_path)
+    localized = []
+    for name in snippets.get("auto_append", []):
+        stem, dot, ext = name.rpartition(".")
+        translated = f"{stem}.{prefix.rstrip('/')}{dot}{ext}"
+        localized.append(translated if os.path.exists(os.path.join(base, translated)) else name)
+    snippets["auto_append"] = localized
+    return config
+
+
 # Every language build writes the theme's 404.html at the top of the site: keep the default
 # language's there and move each other language's to its own folder (/fr/404.html). Runs
 # before the plugin's on_post_build (priority -100) starts the next language's build.

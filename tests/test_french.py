@@ -187,8 +187,12 @@ def test_an_english_page_without_a_french_page_is_named(tmp_path):
     (tmp_path / "b.md").write_text("---\nuntranslated: true\ndescription: B.\n---\n", encoding="utf-8")
     (tmp_path / "c.md").write_text("---\ndescription: C.\n---\n", encoding="utf-8")
     (tmp_path / "c.fr.md").write_text("---\ndescription: C.\n---\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text("---\ndescription: D.\nuntranslated: true\n---\n", encoding="utf-8")
+    (tmp_path / "d.fr.md").write_text("---\ndescription: D.\n---\n", encoding="utf-8")
     found = [str(p) for p in articles.check_translations(tmp_path)]
-    assert len(found) == 1 and found[0].startswith("docs/a.md:1: no French version: write docs/a.fr.md")
+    assert len(found) == 2
+    assert found[0].startswith("docs/a.md:1: no French version: write docs/a.fr.md")
+    assert found[1] == "docs/d.md:3: untranslated: docs/d.fr.md exists now; remove this line"
 
 
 def test_a_french_page_needs_a_reviewer_who_works_in_french(sample_roster):

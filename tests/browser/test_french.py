@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from support import ROOT
 from support.browser import DESKTOP, PHONE, describe
 from support.siteserver import TEMPLATES
 
@@ -73,3 +74,26 @@ def test_search_on_a_french_page_finds_french_pages(page, site_url, record_reque
     assert first.get_attribute("href").startswith(site_url + "fr/")
     assert any(url.endswith("/fr/search/search_index.json") for url in requests.urls)
     assert not any(url.endswith("/website/search/search_index.json") for url in requests.urls)
+
+
+def test_every_french_article_has_no_wcag_a_or_aa_violations(browser, site_url, axe):
+    # As test_accessibility.py's test of every English article, for each translated page.
+    docs = ROOT / "docs"
+    urls = []
+    for source in sorted(docs.rglob("*.fr.md")):
+        path = source.relative_to(docs).as_posix().removesuffix(".fr.md")
+        urls.append("fr/" + ("" if path == "index" else path.removesuffix("/index") + "/"))
+    assert len(urls) > 20
+    context = browser.new_context(color_scheme="light", viewport=DESKTOP)
+    failures = []
+    try:
+        page = context.new_page()
+        for url in urls:
+            page.goto(site_url + url, wait_until="load")
+            assert page.evaluate("document.documentElement.lang") == "fr", url
+            violations = axe(page)
+            if violations:
+                failures.append(f"{url}:\n{describe(violations)}")
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)
