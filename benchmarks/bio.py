@@ -1,21 +1,18 @@
 """How long a bio takes to render: ordinary text against the worst inputs we know, all 4,000 characters.
 
-    python -m benchmarks.bio
+    PYTHONPATH=hooks python -m benchmarks.bio
 
 prints, for each input, the best of several timings and its ratio to an ordinary
-bio of the same length. tests/test_bio.py asserts the ratio stays small.
+bio of the same length (target: at most about 2x). It asserts nothing: timings
+depend on the machine, so the figures are for people to read.
 """
 
 from __future__ import annotations
 
-import sys
 import timeit
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-
-from bio import to_html  # noqa: E402  (needs the path above)
-from roster import MAX_BIO  # noqa: E402
+from bio import to_html
+from roster import MAX_BIO
 
 ORDINARY = (
     "Amara works with adults who feel stuck, anxious or low, often during a big change such as a new "

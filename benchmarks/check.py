@@ -41,7 +41,8 @@ ENTRY = """\
     fees:
       individual: 150
       sliding_scale: false
-    accepting_new_clients: true
+    availability: accepting
+    availability_confirmed_on: 2026-11-20
     contact_url: mailto:therapist-{n}@example.org
     bio: |
       Alex works with adults who feel anxious or low, at a pace that suits them. Sessions are
@@ -52,7 +53,7 @@ ENTRY = """\
 MISTAKES = (
     ("[English, French]", "[English, Frnech]"),
     ("    pronouns:", "    pronuns:"),
-    ("accepting_new_clients: true", "accepting_new_clients: yes"),
+    ("availability: accepting", "availability: yes"),
     ("    pronouns: they/them\n", "    pronouns: they/them\n    pronouns: she/her\n"),
     ("name: Alex {n} Example", "name: ALEX {p} EXAMPLE"),
     ("id: therapist-{n}", "id: therapist-{p}"),

@@ -10,6 +10,7 @@ languages, and bios of one to five paragraphs (about 50 to 400 words).
 
 from __future__ import annotations
 
+import datetime
 import random
 from pathlib import Path
 
@@ -27,6 +28,7 @@ _FAMILY = (
     "Nguyen Gagnon Mensah Costa Haddad Petrov Ali Bouchard Osei Tanaka Reyes Lindqvist Farah Dubois"
 ).split()
 _PRONOUNS = ("she/her", "he/him", "they/them", "she/they", "he/they", "")
+_GENDERS = ("Woman", "Man", "Non-binary", "Two-Spirit", "woman", "Trans man")
 # (college, credentials, registration status), as in the sample roster.
 _REGISTRATIONS = (
     ("CRPO", ["MA", "RP"], "Registered Psychotherapist"),
@@ -76,8 +78,8 @@ def _initials(number: int) -> str:
             return letters
 
 
-def therapist(rng: random.Random, number: int, taxonomy: dict) -> dict:
-    """One valid roster entry; `number` makes the id unique."""
+def therapist(rng: random.Random, number: int, taxonomy: dict, offices: list[str]) -> dict:
+    """One valid roster entry; `number` makes the id unique; `offices` are the ids in data/practice.yml."""
     names = {
         section: [e["name"] for e in taxonomy[section]]
         for section in ("languages", "areas_of_practice", "approaches", "clients", "formats")
@@ -97,9 +99,23 @@ def therapist(rng: random.Random, number: int, taxonomy: dict) -> dict:
         "clients": _pick(rng, names["clients"], 1, 4),
         "formats": _pick(rng, names["formats"], 1, 3),
         "fees": {"individual": rng.randrange(100, 260, 5), "sliding_scale": rng.random() < 0.5},
-        "accepting_new_clients": rng.random() < 0.7,
+        "availability": rng.choice(("accepting", "accepting", "waitlist", "not accepting")),
+        # Counted back from today, so a share of them is always past the 60 days the site trusts.
+        "availability_confirmed_on": datetime.date.today() - datetime.timedelta(days=rng.randint(0, 75)),
         "bio": _bio(rng, name, rng.randint(1, 5)),
     }
+    if "In person" in entry["formats"]:
+        entry["offices"] = _pick(rng, offices, 1, 2)
+    if rng.random() < 0.6:
+        entry["times"] = _pick(rng, [t["name"] for t in taxonomy["times"]], 1, 3)
+    if rng.random() < 0.3:
+        entry["fees"]["free_consultation"] = True
+    if rng.random() < 0.3:
+        entry["fees"]["direct_billing"] = _pick(rng, [i["name"] for i in taxonomy["insurers"]], 1, 3)
+    if rng.random() < 0.2:
+        entry["gender_identity"] = rng.choice(_GENDERS)
+    if "Qualifying" in status:
+        entry["registration"]["supervisor"] = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}, RP"
     if not entry["pronouns"]:
         del entry["pronouns"]
     if "Couples" in entry["clients"]:
@@ -119,7 +135,9 @@ def roster(count: int, seed: int = SEED, project: Path = ROOT) -> dict:
     taxonomy = yaml.safe_load((project / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
     entries = yaml.safe_load((project / "data" / "therapists.yml").read_text(encoding="utf-8"))["therapists"]
     current = sum(1 for entry in entries if not entry.get("former"))
-    entries += [therapist(rng, number, taxonomy) for number in range(1, count - current + 1)]
+    practice = yaml.safe_load((project / "data" / "practice.yml").read_text(encoding="utf-8"))
+    offices = [office["id"] for office in practice["offices"]]
+    entries += [therapist(rng, number, taxonomy, offices) for number in range(1, count - current + 1)]
     return {"therapists": entries}
 
 

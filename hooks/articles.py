@@ -11,6 +11,7 @@ problem reads `docs/<file>.md:<line>: <what to fix>`.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import hashlib
 import re
@@ -29,9 +30,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # tests/test_articles.py checks them against the seed when it is at hand.
 SEED_FINGERPRINTS = PROJECT_ROOT / "data" / "seed-fingerprints.txt"
 
+# How long a review stays current: a page is due for review this many months after
+# last_reviewed, or on its own earlier next_review. CONTRIBUTING.md ("Reviews") points here.
+REVIEW_MAX_MONTHS = 12
+
 # Pages that are not reviewed health articles: they need a description and a
 # review date, but no reviewer or sources.
-LIGHT_RULES = frozenset({"about/privacy.md"})
+LIGHT_RULES = frozenset({"about/privacy.md", "about/contact.md"})
 
 # The seed document's errors (content-facts.md section 8) and wording that
 # breaks safe-messaging guidance. Each pattern names what it catches.
@@ -158,17 +163,59 @@ def check_last_reviewed(meta: dict, today: datetime.date, text: str = "") -> lis
 
 
 def check_reviewed_by(meta: dict, roster: Roster, text: str = "") -> list[tuple[int, str]]:
+    """The reviewer must be in the roster. One who has left stays: the page says so, keeping the record true."""
     value = meta.get("reviewed_by")
     line = _key_line(text, "reviewed_by")
-    fix = "use the id of a current therapist in data/therapists.yml"
+    fix = "use the id of the therapist in data/therapists.yml who reviewed the page"
     if value is None:
         return [(line, f"reviewed_by: missing; {fix}")]
-    reviewer = roster.get(str(value))
-    if reviewer is None:
+    if roster.get(str(value)) is None:
         return [(line, f"reviewed_by: '{_shown(value)}' is not in the roster; {fix}")]
-    if reviewer.former:
-        return [(line, f"reviewed_by: '{_shown(value)}' is marked former; {fix}")]
     return []
+
+
+def check_next_review(meta: dict, text: str = "") -> list[tuple[int, str]]:
+    if "next_review" not in meta:
+        return []
+    value, last = meta["next_review"], meta.get("last_reviewed")
+    line = _key_line(text, "next_review")
+    if not _is_day(value):
+        return [(line, f"next_review: {_shown(repr(value))} is not a date like 2027-06-01")]
+    if _is_day(last) and not last < value <= _months_after(last, REVIEW_MAX_MONTHS):
+        return [
+            (
+                line,
+                f"next_review: {value} must come after last_reviewed ({last}) and at most {REVIEW_MAX_MONTHS} "
+                "months after it (REVIEW_MAX_MONTHS in hooks/articles.py)",
+            )
+        ]
+    return []
+
+
+def review_due(meta: dict) -> datetime.date | None:
+    """The day the page is due for review: its next_review, else REVIEW_MAX_MONTHS after last_reviewed."""
+    if _is_day(meta.get("next_review")):
+        return meta["next_review"]
+    last = meta.get("last_reviewed")
+    return _months_after(last, REVIEW_MAX_MONTHS) if _is_day(last) else None
+
+
+def review_dates(docs_dir: str | Path) -> list[tuple[str, datetime.date, datetime.date]]:
+    """(path under docs/, last_reviewed, due day) of every article with readable review dates, in path order.
+
+    Pages whose front matter cannot be read are left to check_docs, which reports them.
+    """
+    docs = Path(docs_dir)
+    found = []
+    for path in readability.article_paths(docs):
+        try:
+            meta = front_matter(path.read_text(encoding="utf-8"))
+        except (FrontMatterError, UnicodeDecodeError):
+            continue
+        due = review_due(meta)
+        if due is not None:
+            found.append((path.relative_to(docs).as_posix(), meta["last_reviewed"], due))
+    return found
 
 
 def check_sources(text: str) -> list[tuple[int, str]]:
@@ -283,7 +330,7 @@ def check_article(
     except FrontMatterError as exc:
         return [(exc.line, str(exc))]
     french = is_french(name)
-    found = check_description(meta, text) + check_last_reviewed(meta, today, text)
+    found = check_description(meta, text) + check_last_reviewed(meta, today, text) + check_next_review(meta, text)
     if english_name(name) not in LIGHT_RULES:
         found += check_reviewed_by(meta, roster, text) + check_sources(text)
         if french:
@@ -392,6 +439,18 @@ def check_docs(
 def _shown(value: object) -> str:
     """A value for a message, with control and invisible characters written as \\uXXXX, never sent raw to a terminal."""
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value))
+
+
+def _is_day(value: object) -> bool:
+    # A datetime is also a date; the review fields are calendar days.
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def _months_after(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or that month's last day (a review on January 31 falls due on February 28)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _line_of(text: str, offset: int) -> int:

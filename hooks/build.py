@@ -1,4 +1,4 @@
-"""The state of one site build: the checked roster and crisis lines, the renderer
+"""The state of one site build: the checked roster, practice details and crisis lines, the renderer
 and its caches, the generated pages, and the folder the site is written to.
 
 hooks/therapists.py makes a Build in on_config, before any other plugin's
@@ -30,6 +30,9 @@ import roster as roster_module
 import strings
 from render import Renderer
 
+# INFO, not WARNING: `mkdocs build --strict` fails on any warning, and a notice must not block a deploy.
+log = logging.getLogger("mkdocs.hooks.notices")
+
 # Where a Build is kept on MkDocs' config object.
 _ATTRIBUTE = "tpg_build"
 
@@ -38,6 +41,7 @@ _ATTRIBUTE = "tpg_build"
 class Build:
     roster: roster_module.Roster
     crisis: dict
+    practice: roster_module.Practice
     renderer: Renderer
     output: _Output
     # Pages this build generates: source path -> function returning the page's HTML.
@@ -70,9 +74,13 @@ def start(config) -> Build:
     )
     if result.problems:
         raise PluginError(result.report())
+    for notice in result.notices:
+        log.info(notice)
     renderer = Renderer(result.roster, site_name=config.site_name, site_url=config.site_url or "", language=language)
-    build = Build(result.roster, result.crisis, renderer, _Output.stage(config), language=language)
+    build = Build(result.roster, result.crisis, result.practice, renderer, _Output.stage(config), language=language)
     setattr(config, _ATTRIBUTE, build)
+    # For the footer on every page (overrides/partials/practice-footer.html).
+    config.extra["practice"] = result.practice
     return build
 
 

@@ -8,11 +8,13 @@ out of docs/, photos that are only photos), and prints one line per problem, in
 the form an editor can act on:
 
     data/therapists.yml:42: therapist 'jane-doe': languages: 'Frnech' is not allowed (did you mean 'French'?)
-    docs/faq.md:5: reviewed_by: 'liam-oconnor' is marked former; use the id of a current therapist in data/therapists.yml
+    docs/faq.md:5: reviewed_by: 'liam-ocnnor' is not in the roster; use the id of the therapist in data/therapists.yml who reviewed the page
 
 The build runs check_all() in on_config, before it writes anything, so whatever
 fails the build is reported here first. Warnings (crisis lines due for a check)
 are printed too and make the command fail, as they fail `mkdocs build --strict`.
+Notices (articles due for review, availability not confirmed for too long) are
+printed and fail nothing, as in the build.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 import articles
+import availability
 import crisis
 import files_safety
+import practice as practice_module
 import readability
 import roster as roster_module
 from roster import Problem
@@ -38,9 +43,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Result:
     roster: roster_module.Roster | None = None
     crisis: dict | None = None
+    practice: roster_module.Practice | None = None
     problems: list[Problem | str] = field(default_factory=list)
     # What the build logs as a warning: `mkdocs build --strict` fails on it, `mkdocs serve` does not.
     warnings: list[str] = field(default_factory=list)
+    # What the build logs at INFO, which --strict ignores: an overdue review or stale availability
+    # must never block an urgent fix.
+    notices: list[str] = field(default_factory=list)
 
     def report(self) -> str:
         count = len(self.problems)
@@ -67,13 +76,19 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         taxonomy = roster_module.load_taxonomy(data / "taxonomy.yml")
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
         result.problems += _problems(exc, "data/taxonomy.yml", data / "taxonomy.yml")
-    else:
+        taxonomy = None
+    practice, problems = practice_module.check(data / "practice.yml", "data/practice.yml")
+    result.practice = practice
+    result.problems += problems
+    if practice is not None and taxonomy is not None:
         try:
             result.roster = roster_module.load_and_validate(
-                path, taxonomy=taxonomy, docs_dir=docs_dir, display_path=display
+                path, taxonomy=taxonomy, practice=practice, docs_dir=docs_dir, display_path=display
             )
         except roster_module.RosterError as exc:
             result.problems += exc.errors
+        else:
+            result.notices += availability.stale_availability(result.roster, result.roster.today, 0)
     try:
         result.crisis = crisis.load(data / "crisis.yml")
     except (OSError, ValueError, yaml.YAMLError) as exc:
@@ -81,10 +96,35 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
     else:
         result.warnings += crisis_warnings(result.crisis)
     if result.roster is not None:
-        result.problems += articles.check_docs(docs_dir, result.roster, display_dir=_display_dir(docs_dir, project_dir))
+        display_dir = _display_dir(docs_dir, project_dir)
+        result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
+        result.notices += sample_notices(result.roster, display)
+        result.notices += review_notices(docs_dir, display_dir)
     # The site is built in English and French (mkdocs-static-i18n): each page needs both.
     result.problems += articles.check_translations(Path(docs_dir), _display_dir(docs_dir, project_dir))
     return result
+
+
+def sample_notices(roster: roster_module.Roster, display: str) -> list[str]:
+    """The sample data in use: the roster marked `sample: true`, whose people also sign the articles' reviews."""
+    if not roster.sample:
+        return []
+    people = f"{len(roster.therapists)} therapist{'s' if len(roster.therapists) != 1 else ''}"
+    return [
+        f"{display}: sample: true: the roster ({people}) and every article's reviewer are fictional sample data, "
+        "and the directory, profiles and review lines say so; before launch, follow CONTRIBUTING.md, 'Before launch'"
+    ]
+
+
+def review_notices(docs_dir: str | os.PathLike, display_dir: str, today: date | None = None) -> list[str]:
+    """One line per article whose review is due (the page says so too)."""
+    today = today or date.today()
+    return [
+        f"{display_dir}/{name}: review due since {due} (last reviewed on {last}); the page shows that its review "
+        "is due until a reviewer checks it and updates last_reviewed"
+        for name, last, due in articles.review_dates(docs_dir)
+        if due <= today
+    ]
 
 
 def _problems(exc: Exception, file: str, path: Path) -> list[Problem | str]:
@@ -122,12 +162,14 @@ def main(argv: list[str] | None = None) -> int:
         print(problem.github() if github and not isinstance(problem, str) else str(problem))
     for warning in result.warnings:
         print(f"::warning::{warning}" if github else f"warning: {warning}")
+    for notice in result.notices:
+        print(f"::notice::{notice}" if github else f"notice: {notice}")
     if result.problems or result.warnings:
         return 1
     pages = len(readability.article_paths(PROJECT_ROOT / "docs"))
     print(
         f"OK: {len(result.roster.therapists)} current and {len(result.roster.former)} former therapists, "
-        f"the taxonomy, the crisis lines and {pages} articles"
+        f"the taxonomy, the practice details, the crisis lines and {pages} articles"
     )
     return 0
 

@@ -17,7 +17,7 @@ from types import MappingProxyType
 import yaml
 
 import schemas
-from schemas import Choice, Day, Flag, Items, Link, Record, Spec, Text, Whole
+from schemas import Choice, Day, Flag, Items, Link, OneOf, Record, Spec, Text, Whole
 from yamlfile import Problem, show
 
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -53,7 +53,7 @@ class Row:
     line: int = 1
     where: str = ""
     ok: bool = False
-    rows: dict = field(default_factory=dict)  # field -> list of Rows, for lists of mappings
+    rows: dict = field(default_factory=dict)  # field -> list of Rows, for mappings and lists of mappings
 
 
 def suggest(value: str, allowed, hint: str) -> str:
@@ -89,6 +89,7 @@ class Checker:
             Link: self.link,
             Text: self.text,
             Choice: self.choice,
+            OneOf: self.one_of,
             Flag: self.flag,
             Whole: self.whole,
             Day: self.day,
@@ -117,12 +118,14 @@ class Checker:
                     where = row.where = keyed.format(v=show(value))
         for line, message in odd:
             self.report(line, where, message)
-        renamed = dict(spec.renamed)
+        renamed, retired = dict(spec.renamed), dict(spec.retired)
         for key, (key_node, _) in fields.items():
             if key in spec.fields:
                 continue
             if key in renamed:
                 self.report(line_of(key_node), where, f"'{key}' is now called '{renamed[key]}': rename the field")
+            elif key in retired:
+                self.report(line_of(key_node), where, f"{prefix}{key}: is no longer used; write {retired[key]}")
             elif spec.top:
                 only = " or ".join(f"'{k}'" for k in spec.fields)
                 self.report(line_of(key_node), where, f"unknown top-level key '{show(key)}' (only {only} is allowed)")
@@ -156,10 +159,32 @@ class Checker:
             if isinstance(sub, Items) and isinstance(sub.item, Record):
                 row.rows[key] = self.record_list(sub, value_node, where, prefix + key)
                 value = [r.values for r in row.rows[key]]
+            elif isinstance(sub, Record):
+                # Kept as a one-row list so rules can name the line of a field inside it.
+                inner = self.record(sub, value_node, where, prefix + key)
+                row.rows[key] = [inner]
+                value = inner.values if inner.ok else INVALID
             else:
                 value = self.value(sub, value_node, where, prefix + key)
             if value is not INVALID:
                 row.values[key] = value
+        if spec.with_value:
+            listed, wanted, other = spec.with_value
+            if listed in row.values:
+                has = any(getattr(v, "name", v) == wanted for v in row.values[listed])
+                if has and other not in fields:
+                    self.report(
+                        row.lines[listed],
+                        where,
+                        f"{prefix}{other}: is missing; with '{wanted}' in {listed}, list them, like "
+                        f"{other}: [{', '.join(list(self.choices.get(other, {}))[:1])}]",
+                    )
+                elif not has and other in fields:
+                    self.report(
+                        row.lines[other],
+                        where,
+                        f"{prefix}{other}: goes only with '{wanted}' in {listed}; add it there or remove {other}",
+                    )
         for key, other, why in spec.needs:
             if key in fields and other not in fields:
                 self.report(line_of(fields[key][1]), where, f"{prefix}{other}: is missing; {why}")
@@ -299,6 +324,17 @@ class Checker:
             self.report(line_of(node), where, f"{name}: '{show(value)}' is not allowed{hint}")
             return INVALID
         return allowed[value]
+
+    def one_of(self, spec: OneOf, node, where: str, name: str):
+        value = self.text(Text(max_len=schemas.MAX_SHORT), node, where, name)
+        if value is INVALID:
+            return INVALID
+        if value not in spec.values:
+            allowed = ", ".join(spec.values)
+            hint = suggest(value, spec.values, f"write one of: {allowed}")
+            self.report(line_of(node), where, f"{name}: '{show(value)}' is not allowed{hint}")
+            return INVALID
+        return value
 
     def link(self, spec: Link, node, where: str, name: str):
         value = self.text(Text(max_len=spec.max_len), node, where, name)

@@ -5,7 +5,8 @@
 
 Each schema is made from the file's one description in hooks/schemas.py (the same
 specs the build's checker walks), with the allowed languages, areas of practice,
-approaches, client groups, formats and colleges from data/taxonomy.yml. The
+approaches, client groups, formats, session times, insurers and colleges from
+data/taxonomy.yml, and the office ids from data/practice.yml. The
 build's check stays the authority: it also sees what JSON Schema cannot
 (duplicate keys, YAML 1.1 booleans, unquoted numbers, +150 or 0150 fees, photo
 files, unique ids and addresses, lookalike and mixed-script names, dates in the
@@ -19,6 +20,7 @@ import json
 import sys
 from pathlib import Path
 
+import practice
 import roster
 import schemas
 
@@ -44,7 +46,7 @@ def render(name: str, taxonomy: roster.Taxonomy | None = None) -> str:
 
 
 def main(argv: list[str]) -> int:
-    taxonomy = roster.load_taxonomy()
+    taxonomy = roster.with_offices(roster.load_taxonomy(), practice.load())
     status = 0
     for name in schemas.SPECS:
         path = DATA / f"{name}.schema.json"

@@ -40,6 +40,11 @@ def define_env(env):
         return build.of(config).renderer.in_language_link(env.page.url)
 
     @env.macro
+    def practice_contact() -> str:
+        """The practice's phone, email, offices and privacy contact (data/practice.yml)."""
+        return build.of(config).renderer.contact(env.page.url)
+
+    @env.macro
     def crisis_summary() -> str:
         """A short box with 9-8-8, 911 and a link to the crisis page."""
         state = build.of(config)

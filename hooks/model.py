@@ -5,11 +5,12 @@ hooks/roster.py builds them from checked files; hooks/render.py and the template
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field, replace
 
 import strings
-from schemas import FACETS
+from schemas import AVAILABILITY_MAX_AGE_DAYS, FACETS
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,46 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Office(Term):
+    """An office from data/practice.yml; a Term of the location facet, its slug the office id."""
+
+    street: str = ""
+    city: str = ""
+    province: str = "ON"  # every office is in Ontario, where the colleges register the therapists
+    postal_code: str = ""
+    step_free: bool = False
+    access_note: str = ""
+    transit: str = ""
+    hours: str = ""
+    evenings: bool = False
+    weekends: bool = False
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.city}, {self.province} {self.postal_code}"
+
+
+@dataclass(frozen=True)
+class Practice:
+    name: str
+    phone: str
+    email: str
+    offices: tuple[Office, ...]
+    booking_provider: str
+    booking_privacy_url: str
+    privacy_contact: dict
+
+
+@dataclass(frozen=True)
 class College:
     name: str
     title: str
     url: str
     register: str
     title_fr: str = ""
+    # title -> True when it practises under supervision; left out of hashing (a dict cannot be hashed)
+    titles: dict = field(default_factory=dict, compare=False)
+    refuses_dr: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +83,8 @@ class Fees:
     individual: int
     sliding_scale: bool
     couples: int | None = None
+    free_consultation: bool = False
+    direct_billing: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,14 +98,19 @@ class Therapist:
     college: College | None = None
     registration_number: str = ""
     registration_status: str = ""
+    supervisor: str = ""
     languages: tuple[Term, ...] = ()
     areas_of_practice: tuple[Term, ...] = ()
     approaches: tuple[Term, ...] = ()
     clients: tuple[Term, ...] = ()
     formats: tuple[Term, ...] = ()
+    times: tuple[Term, ...] = ()
+    offices: tuple[Office, ...] = ()
+    gender_identity: str = ""
     fees: Fees | None = None
     fee_note: str = ""
-    accepting_new_clients: bool = False
+    availability: str = ""
+    availability_confirmed_on: datetime.date | None = None
     booking_url: str = ""
     contact_url: str = ""
     photo: str = ""
@@ -90,6 +132,18 @@ class Therapist:
 
     def facet(self, field_name: str) -> tuple[Term, ...]:
         return getattr(self, field_name)
+
+    @property
+    def supervised(self) -> bool:
+        """True for a registration class that practises under clinical supervision, such as RP (Qualifying)."""
+        return bool(self.college and self.college.titles.get(self.registration_status))
+
+    def availability_on(self, today: datetime.date) -> str:
+        """What the site says on `today`: the roster's availability, or "ask" once it is too old to trust."""
+        confirmed = self.availability_confirmed_on
+        if confirmed is None or (today - confirmed).days > AVAILABILITY_MAX_AGE_DAYS:
+            return "ask"
+        return self.availability
 
 
 @dataclass(frozen=True)
@@ -117,6 +171,10 @@ class Roster:
     taxonomy: Taxonomy
     therapists: list[Therapist]  # current, in file order
     former: list[Therapist] = field(default_factory=list)
+    practice: Practice | None = None
+    # The day availability is judged on: the day of the build.
+    today: datetime.date = field(default_factory=datetime.date.today)
+    sample: bool = False  # the file says `sample: true`: fictional people, shown as such on every page
     language: str = strings.DEFAULT
 
     def get(self, therapist_id: str) -> Therapist | None:
@@ -129,7 +187,11 @@ class Roster:
         return [t for t in self.therapists if any((a.en or a.name) == approach for a in t.approaches)]
 
     def accepting(self) -> list[Therapist]:
-        return [t for t in self.therapists if t.accepting_new_clients]
+        """Current therapists whose "accepting" is recent enough to trust."""
+        return [t for t in self.therapists if t.availability_on(self.today) == "accepting"]
+
+    def availability(self, t: Therapist) -> str:
+        return t.availability_on(self.today)
 
     def localized(self, language: str) -> Roster:
         """The roster as pages in `language` show it: French term names, French bio or the English one marked as such.
@@ -152,8 +214,12 @@ class Roster:
                 **{f: tuple(in_french(x) for x in getattr(t, f)) for f, _, _, _ in FACETS},
             )
 
-        return Roster(
-            self.path, Taxonomy(terms, colleges), [convert(t) for t in self.therapists], list(self.former), language
+        return replace(
+            self,
+            taxonomy=replace(self.taxonomy, terms=terms, colleges=colleges),
+            therapists=[convert(t) for t in self.therapists],
+            former=list(self.former),
+            language=language,
         )
 
     def facets(self) -> dict[str, list[Facet]]:

@@ -8,10 +8,12 @@ web pages, email addresses and phone numbers.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -20,7 +22,9 @@ from mkdocs.utils import get_relative_url
 import strings
 from bio import to_html as bio_html
 from filters import choices_of, directory_filters
+from model import Office, Practice
 from roster import FACETS, Roster, Therapist
+from schemas import AVAILABILITY_MAX_AGE_DAYS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "roster"
 
@@ -53,9 +57,25 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters.update(json_ld=json_ld)
 
-_ENV.globals.update(directory_url=DIRECTORY_URL)
+
+def day(value: datetime.date) -> str:
+    """2026-11-05 -> 'November 5, 2026'."""
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def map_url(office: Office) -> str:
+    """A search for the office's address on OpenStreetMap: a plain link, never an embedded map."""
+    return "https://www.openstreetmap.org/search?query=" + quote(office.address, safe="")
+
+
+_ENV.filters.update(json_ld=json_ld, day=day)
+
+_ENV.globals.update(
+    directory_url=DIRECTORY_URL,
+    map_url=map_url,
+    max_age_days=AVAILABILITY_MAX_AGE_DAYS,
+)
 
 
 class Renderer:
@@ -84,7 +104,8 @@ class Renderer:
         key = (t, url(t.url), url(t.photo) if t.photo else "")
         html = self._cards.get(key)
         if html is None:
-            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url, self.s)
+            shown = self.roster.availability(t)
+            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url, shown, self.s)
         return html
 
     def local(self, target: str) -> str:
@@ -110,6 +131,7 @@ class Renderer:
             card=lambda t: self.card_html(t, url),
             bio=bio_html,
             roster=self.roster,
+            shown=self.roster.availability,
             facets=self.facets,
             site_name=self.site_name,
             **context,
@@ -224,6 +246,35 @@ class Renderer:
             separators=(",", ":"),
         )
 
+    def contact(self, page_url: str) -> str:
+        """The contact and locations page: the practice's details, its offices and their JSON-LD."""
+        practice = self.roster.practice
+        return self._render("contact.html", page_url, practice=practice, schema=json_ld(self.clinic_schema(practice)))
+
+    def clinic_schema(self, practice: Practice) -> dict:
+        """schema.org MedicalClinic for the practice, with each office's PostalAddress."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "MedicalClinic",
+            "@id": self.site_url + "#clinic",
+            "name": practice.name,
+            "url": self.site_url or None,
+            "telephone": practice.phone,
+            "email": practice.email,
+            "address": [
+                {
+                    "@type": "PostalAddress",
+                    "name": office.name,
+                    "streetAddress": office.street,
+                    "addressLocality": office.city,
+                    "addressRegion": office.province,
+                    "postalCode": office.postal_code,
+                    "addressCountry": "CA",
+                }
+                for office in practice.offices
+            ],
+        }
+
     def profile_schema(self, t: Therapist) -> dict:
         """schema.org ProfilePage for a therapist: who they are and the college that registers them."""
         page_url = self.site_url + self.local(t.url)
@@ -236,7 +287,12 @@ class Renderer:
             "honorificSuffix": ", ".join(t.credentials),
             "knowsLanguage": [term.name for term in t.languages],
             "knowsAbout": [term.name for term in t.areas_of_practice + t.approaches],
-            "worksFor": {"@type": "MedicalClinic", "name": self.site_name, "url": self.site_url or None},
+            "worksFor": {
+                "@type": "MedicalClinic",
+                "@id": self.site_url + "#clinic",
+                "name": self.site_name,
+                "url": self.site_url or None,
+            },
             "hasCredential": {
                 "@type": "EducationalOccupationalCredential",
                 "credentialCategory": "Registration",

@@ -19,10 +19,11 @@ import sys
 from pathlib import Path
 
 import checking
+import practice as practice_module
 import rules
 import schemas
 import yamlfile
-from model import College, Facet, Fees, Roster, Taxonomy, Term, Therapist
+from model import College, Facet, Fees, Practice, Roster, Taxonomy, Term, Therapist
 from schemas import FACETS, MAX_BIO, MAX_CREDENTIALS, MAX_NAME, MAX_PHOTO_BYTES, MAX_SHORT, MAX_URL
 from yamlfile import DataError, Problem
 
@@ -38,6 +39,7 @@ __all__ = (
     "DataError",
     "Facet",
     "Fees",
+    "Practice",
     "Problem",
     "Roster",
     "RosterError",
@@ -74,10 +76,13 @@ def load_taxonomy(path: str | os.PathLike = DEFAULT_TAXONOMY, *, display_path: s
     checker.problems += problems
     if not problems:
         top = checker.check_file(schemas.taxonomy(), root)
-        for _, section, kind, _ in FACETS:
+        for _, section, kind, _ in schemas.TAXONOMY_FACETS:
             rules.term_addresses(top.rows.get(section, []), checker.report, section, kind)
             rules.mixed_script_words(top.rows.get(section, []), checker.report)
         rules.unique_names(top.rows.get("colleges", []), checker.report)
+        rules.unique_names(top.rows.get("insurers", []), checker.report)
+        for college in top.rows.get("colleges", []):
+            rules.unique_names(college.rows.get("titles", []), checker.report)
     if checker.problems:
         raise DataError(sorted(checker.problems, key=lambda p: p.line), "the taxonomy")
     terms = {
@@ -92,18 +97,33 @@ def load_taxonomy(path: str | os.PathLike = DEFAULT_TAXONOMY, *, display_path: s
             )
             for v in top.values[section]
         )
-        for _, section, _, _ in FACETS
+        for _, section, _, _ in schemas.TAXONOMY_FACETS
     }
+    terms["insurers"] = tuple(Term(v["name"], rules.slugify(v["name"])) for v in top.values["insurers"])
     colleges = {
-        v["name"]: College(v["name"], v["title"], v["url"], v["register"], v.get("title_fr", ""))
+        v["name"]: College(
+            v["name"],
+            v["title"],
+            v["url"],
+            v["register"],
+            v.get("title_fr", ""),
+            {t["name"]: t.get("supervised", False) for t in v["titles"]},
+            v.get("refuses_dr", False),
+        )
         for v in top.values["colleges"]
     }
     return Taxonomy(terms, colleges)
 
 
+def with_offices(taxonomy: Taxonomy, practice: Practice) -> Taxonomy:
+    """The taxonomy with the practice's offices as the terms of the location facet."""
+    return Taxonomy({**taxonomy.terms, "offices": practice.offices}, taxonomy.colleges)
+
+
 def choices(taxonomy: Taxonomy) -> dict[str, dict]:
-    """The values a roster field may take, by taxonomy section: name -> Term (or College)."""
+    """The values a roster field may take, by section: name -> Term (or College); offices by id."""
     allowed = {section: {t.name: t for t in terms} for section, terms in taxonomy.terms.items()}
+    allowed["offices"] = {office.slug: office for office in taxonomy.terms.get("offices", ())}
     allowed["colleges"] = dict(taxonomy.colleges)
     return allowed
 
@@ -112,6 +132,7 @@ def load_and_validate(
     path: str | os.PathLike = DEFAULT_ROSTER,
     *,
     taxonomy: Taxonomy | None = None,
+    practice: Practice | None = None,
     docs_dir: str | os.PathLike = DEFAULT_DOCS_DIR,
     display_path: str | None = None,
 ) -> Roster:
@@ -122,19 +143,27 @@ def load_and_validate(
             taxonomy = load_taxonomy()
         except DataError as exc:
             raise RosterError(exc.errors, "the taxonomy the roster needs") from None
-    problems = check_roster(path, display, taxonomy, Path(docs_dir))
+    if practice is None:
+        try:
+            practice = practice_module.load()
+        except DataError as exc:
+            raise RosterError(exc.errors, "the practice details the roster needs") from None
+    problems = check_roster(path, display, taxonomy, Path(docs_dir), practice)
     if isinstance(problems, list):
         raise RosterError(problems)
     return problems
 
 
-def check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path) -> Roster | list[Problem]:
-    """The checked Roster, or every problem in the file sorted by line."""
+def check_roster(
+    path, display: str, taxonomy: Taxonomy, docs_dir: Path, practice: Practice | None = None
+) -> Roster | list[Problem]:
+    """The checked Roster, or every problem in the file sorted by line (offices from `practice`, else the default)."""
+    practice = practice or practice_module.load()
     with yamlfile.without_cycle_collection():
-        return _check_roster(path, display, taxonomy, docs_dir)
+        return _check_roster(path, display, with_offices(taxonomy, practice), docs_dir, practice)
 
 
-def _check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path) -> Roster | list[Problem]:
+def _check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path, practice: Practice) -> Roster | list[Problem]:
     root, problems = yamlfile.read_yaml(path, display, "roster")
     checker = checking.Checker(display, choices(taxonomy))
     checker.problems += problems
@@ -147,11 +176,12 @@ def _check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path) -> Ros
     rules.distinct_names(unique, checker.report)
     rules.mixed_script_words(rows, checker.report)
     rules.photos_exist(rows, checker.report, docs_dir)
+    rules.registration_titles(rows, checker.report)
     if not checker.problems:
         rules.one_current_therapist(rows, checker.report, top.lines.get("therapists", 1))
     if checker.problems:
         return sorted(checker.problems, key=lambda p: p.line)
-    roster = Roster(display, taxonomy, [])
+    roster = Roster(display, taxonomy, [], practice=practice, sample=top.values.get("sample", False))
     for row in rows:
         therapist = _therapist(row)
         (roster.former if therapist.former else roster.therapists).append(therapist)
@@ -167,7 +197,16 @@ def _therapist(row: checking.Row) -> Therapist:
         college=registration.get("college"),
         registration_number=registration.get("number", ""),
         registration_status=registration.get("status", ""),
-        fees=Fees(fees["individual"], fees["sliding_scale"], fees.get("couples")) if fees else None,
+        supervisor=registration.get("supervisor", ""),
+        fees=Fees(
+            fees["individual"],
+            fees["sliding_scale"],
+            fees.get("couples"),
+            fees.get("free_consultation", False),
+            fees.get("direct_billing", ()),
+        )
+        if fees
+        else None,
         **values,
     )
 
@@ -177,8 +216,11 @@ def _therapist(row: checking.Row) -> Therapist:
 # --------------------------------------------------------------------------
 
 
-def public_record(t: Therapist, site_url: str = "") -> dict:
-    """What therapists.json publishes about one current therapist (everything on the profile)."""
+def public_record(t: Therapist, site_url: str = "", today=None) -> dict:
+    """What therapists.json publishes about one current therapist (everything on the profile).
+
+    Availability is what the profile shows on `today`: "ask" once the confirmation is too old.
+    """
     return {
         "id": t.id,
         "name": t.name,
@@ -189,19 +231,26 @@ def public_record(t: Therapist, site_url: str = "") -> dict:
             "college_name": t.college.title,
             "number": t.registration_number,
             "status": t.registration_status,
+            "supervisor": t.supervisor or None,
         },
         "languages": [x.name for x in t.languages],
         "areas_of_practice": [x.name for x in t.areas_of_practice],
         "approaches": [x.name for x in t.approaches],
         "clients": [x.name for x in t.clients],
         "formats": [x.name for x in t.formats],
+        "times": [x.name for x in t.times],
+        "offices": [x.slug for x in t.offices],
+        "gender_identity": t.gender_identity or None,
         "fees": {
             "individual": t.fees.individual,
             "couples": t.fees.couples,
             "sliding_scale": t.fees.sliding_scale,
+            "free_consultation": t.fees.free_consultation,
+            "direct_billing": [x.name for x in t.fees.direct_billing],
             "note": t.fee_note or None,
         },
-        "accepting_new_clients": t.accepting_new_clients,
+        "availability": t.availability_on(today) if today else t.availability,
+        "availability_confirmed_on": t.availability_confirmed_on.isoformat(),
         "booking_url": t.booking_url or None,
         "contact_url": t.contact_url or None,
         "photo": (site_url + t.photo) if t.photo else None,
@@ -219,7 +268,7 @@ def public_record(t: Therapist, site_url: str = "") -> dict:
 
 
 def public_json(roster: Roster, site_url: str = "") -> str:
-    records = [public_record(t, site_url) for t in roster.therapists]
+    records = [public_record(t, site_url, roster.today) for t in roster.therapists]
     return json.dumps({"therapists": records}, ensure_ascii=False, indent=1)
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from checking import Row
+from checking import Row, suggest
 from schemas import GENERATED_PAGES, MAX_PHOTO_BYTES
 from yamlfile import show
 
@@ -205,6 +205,66 @@ def unique_names(rows: list[Row], report: Report) -> None:
             report(row.lines["name"], row.where, f"name: '{show(name)}' is already listed on line {first[key]}")
         else:
             first[key] = row.lines["name"]
+
+
+# ---- registration titles and offices ---------------------------------------------
+
+# "Dr." or "Doctor" as a title, in a name or a credential.
+_DR = re.compile(r"(?<![A-Za-z])(?:Dr\.?|Doctor)(?![A-Za-z])", re.I)
+# The marks CRPO never issues for the Qualifying class, e.g. "RP (Q)".
+_SHORT_QUALIFYING = re.compile(r"\(Q\)", re.I)
+
+
+def registration_titles(rows: list[Row], report: Report) -> None:
+    """registration.status is a title the therapist's college issues (data/taxonomy.yml, colleges: titles)."""
+    for row in rows:
+        registration = row.values.get("registration")
+        if not registration:
+            continue
+        college, status = registration["college"], registration["status"]
+        lines = row.rows["registration"][0].lines
+        line = lines["status"]
+        if status not in college.titles:
+            allowed = ", ".join(f"'{t}'" for t in college.titles)
+            if _SHORT_QUALIFYING.search(status):
+                hint = " (write 'Registered Psychotherapist (Qualifying)' or 'RP (Qualifying)'; never '(Q)')"
+            else:
+                hint = suggest(status, college.titles, f"{college.name} issues {allowed}")
+            report(
+                line,
+                row.where,
+                f"registration.status: '{show(status)}' is not a title {college.name} issues{hint}",
+            )
+        elif college.titles[status] and not registration.get("supervisor"):
+            report(
+                line,
+                row.where,
+                f"registration.supervisor: is missing; {college.name} requires '{status}' registrants to practise "
+                "under clinical supervision: add a line 'supervisor:' under status: with the supervisor's name",
+            )
+        if college.refuses_dr:
+            for field in ("name", "credentials"):
+                values = row.values.get(field)
+                texts = [values] if isinstance(values, str) else list(values or ())
+                if any(_DR.search(text) for text in texts):
+                    report(
+                        row.lines[field],
+                        row.where,
+                        f"{field}: {college.name} does not allow its members to use 'Dr.' or 'Doctor' when "
+                        "providing care; remove it (a doctorate can be listed as PhD or PsyD)",
+                    )
+
+
+def unique_office_ids(rows: list[Row], report: Report) -> None:
+    first: dict[str, int] = {}
+    for row in rows:
+        office_id = row.values.get("id")
+        if office_id is None:
+            continue
+        if office_id in first:
+            report(row.lines["id"], row.where, f"id: '{office_id}' is already used on line {first[office_id]}")
+        else:
+            first[office_id] = row.lines["id"]
 
 
 # ---- the crisis lines --------------------------------------------------------------

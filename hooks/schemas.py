@@ -1,4 +1,5 @@
-"""The one description of each data file: data/therapists.yml, data/taxonomy.yml and data/crisis.yml.
+"""The one description of each data file: data/therapists.yml, data/taxonomy.yml, data/crisis.yml and
+data/practice.yml.
 
 Each file is a tree of small specs (Record, Items, Text, Link, ...). hooks/checking.py
 walks a file's YAML node tree against its spec, and `json_schema` turns the same spec
@@ -21,6 +22,10 @@ MAX_FEE = 999_999
 MAX_PHOTO_BYTES = 200 * 1024  # photos load on every card; keep pages light on phones
 MAX_FILE_BYTES = 128 * 1024 * 1024  # far above any real roster; stops a runaway file before YAML reads it
 MAX_REVIEW_DAYS = 366
+# Availability older than this is not shown as a yes or no: the site says "Ask about availability"
+# and leaves the therapist off the accepting list (issue 14: stale "ghost" listings).
+AVAILABILITY_MAX_AGE_DAYS = 60
+AVAILABILITY = ("accepting", "waitlist", "not accepting")
 
 # Patterns are matched whole (re.fullmatch in the checker, anchored in the JSON Schema),
 # so "jane-doe\n" is not an id.
@@ -35,6 +40,8 @@ HOST = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0
 EMAIL = rf"[A-Za-z0-9](?:[A-Za-z0-9._+-]{{0,62}}[A-Za-z0-9_+-])?@{HOST}"
 # A number a phone can dial: 3 to 15 digits, an optional leading + and single hyphens.
 PHONE = r"\+?[0-9](?:-?[0-9]){2,14}"
+# A Canadian postal code as Canada Post writes it: "M5V 2T6".
+POSTAL_CODE = r"[A-Z][0-9][A-Z] [0-9][A-Z][0-9]"
 
 # Character classes (regex text, shared by the checker and the JSON Schema).
 # Control characters other than tab and newline:
@@ -53,13 +60,16 @@ LINK_PATTERNS = MappingProxyType({"https": HTTPS, "mailto": f"mailto:{EMAIL}", "
 
 # The facets a visitor can browse and filter by, in display order:
 # (field in the roster, section of data/taxonomy.yml, URL segment, heading).
-FACETS = (
+TAXONOMY_FACETS = (
     ("areas_of_practice", "areas_of_practice", "area-of-practice", "Area of practice"),
     ("approaches", "approaches", "approach", "Approach"),
     ("languages", "languages", "language", "Language"),
     ("formats", "formats", "format", "Format"),
     ("clients", "clients", "clients", "Client group"),
+    ("times", "times", "times", "Session times"),
 )
+# The offices come from data/practice.yml, not the taxonomy; the roster names them by id.
+FACETS = (*TAXONOMY_FACETS, ("offices", "offices", "location", "Location"))
 # Fields renamed since a roster or taxonomy could have been written: "specialties" implied a
 # specialization, which CRPO's standard 1.2.3 allows only when a recognized body conferred it.
 RENAMED = (("specialties", "areas_of_practice"),)
@@ -113,6 +123,11 @@ class Choice(Spec):
 
 
 @dataclass(frozen=True)
+class OneOf(Spec):
+    values: tuple = ()  # the words allowed, written exactly
+
+
+@dataclass(frozen=True)
 class Items(Spec):
     item: Spec = field(default_factory=Text)
     min_items: int = 1
@@ -138,6 +153,10 @@ class Record(Spec):
     unknown_hint: str = ""  # "" lists the known fields instead of suggesting one
     shape_message: str = ""
     missing_hint: str = ""
+    retired: tuple = ()  # (old field, what to write instead): a field replaced by others
+    # (list field, value, other field): the other field is required when the list holds the value,
+    # and refused when it does not, e.g. offices with the "In person" format and only with it.
+    with_value: tuple = ()
     top: bool = False  # the whole file: messages name top-level keys
     renamed: tuple = ()  # (old name, new name): an old file gets "rename the field", not "unknown field"
 
@@ -171,6 +190,18 @@ def roster() -> Record:
                 "(write true or false, never yes or no).",
                 (True,),
             ),
+            "free_consultation": Flag(
+                "Free first consultation (optional)",
+                "true if a short first call or meeting is free of charge.",
+                (True,),
+            ),
+            "direct_billing": Items(
+                "Direct billing (optional)",
+                "Insurers the therapist bills directly, so the client pays only what the plan does not cover.",
+                (["Sun Life"],),
+                item=Choice(section="insurers"),
+                unique=True,
+            ),
         },
         required=("individual", "sliding_scale"),
     )
@@ -192,8 +223,17 @@ def roster() -> Record:
             ),
             "status": text(
                 "Registration status",
-                "The class of registration, as the register shows it.",
+                "The title the college issues, exactly as listed for that college under 'titles' in "
+                "data/taxonomy.yml (CRPO: Registered Psychotherapist, RP, Registered Psychotherapist (Qualifying) "
+                "or RP (Qualifying)).",
                 "Registered Psychotherapist",
+            ),
+            "supervisor": text(
+                "Clinical supervisor",
+                "The name of the therapist's clinical supervisor. Required for a title that practises under "
+                "supervision, such as RP (Qualifying); shown on the profile.",
+                "Amara Okafor, RP",
+                MAX_NAME,
             ),
         },
         required=("college", "number", "status"),
@@ -230,16 +270,39 @@ def roster() -> Record:
         "approaches": facet("approaches", "Approaches", "Kinds of therapy offered.", ["CBT", "ACT"]),
         "clients": facet("clients", "Client groups", "Who the therapist sees.", ["Individuals", "Adults"]),
         "formats": facet("formats", "Session formats", "How sessions happen.", ["In person", "Video"]),
+        "times": facet("times", "Session times (optional)", "When sessions can be booked.", ["Daytime", "Evenings"]),
+        "offices": Items(
+            "Offices",
+            "The ids of the offices in data/practice.yml where the therapist sees clients in person. Required "
+            "with the 'In person' format, and only with it.",
+            (["queen-west"],),
+            item=Choice(section="offices"),
+            unique=True,
+        ),
+        "gender_identity": text(
+            "Gender identity (optional)",
+            "Only if the therapist chooses to list it, in their own words. Never fill it in for them.",
+            "Non-binary",
+            MAX_NAME,
+        ),
         "fees": fees,
         "fee_note": text(
             "Fee note (optional)",
             "One sentence shown under the fees.",
             "Covered by OHIP with a referral from your family doctor.",
         ),
-        "accepting_new_clients": Flag(
-            "Accepting new clients",
-            "true or false (never yes or no). Change this when the therapist's availability changes.",
-            (True,),
+        "availability": OneOf(
+            "Availability",
+            "accepting, waitlist or not accepting. Change it, and availability_confirmed_on, whenever the "
+            "therapist confirms it.",
+            ("accepting",),
+            values=AVAILABILITY,
+        ),
+        "availability_confirmed_on": Day(
+            "Availability confirmed on",
+            f"The day the therapist last confirmed their availability, like 2026-11-26. After "
+            f"{AVAILABILITY_MAX_AGE_DAYS} days the site shows 'Ask about availability' instead.",
+            ("2026-11-26",),
         ),
         "booking_url": https(
             "Booking link (optional)",
@@ -295,7 +358,15 @@ def roster() -> Record:
         "Therapist",
         fields=fields,
         required=("id", "name"),
-        required_unless=("former", (*current, "fees", "accepting_new_clients", "bio")),
+        required_unless=("former", (*current, "fees", "availability", "availability_confirmed_on", "bio")),
+        with_value=("formats", "In person", "offices"),
+        retired=(
+            (
+                "accepting_new_clients",
+                "availability: accepting, waitlist or not accepting, and availability_confirmed_on: the day it "
+                "was confirmed, like 2026-11-26",
+            ),
+        ),
         needs=(("photo", "photo_alt", "describe the photo for people who cannot see it"),),
         unknown_hint="the fields are listed in CONTRIBUTING.md",
         shape_message="each therapist must be a set of 'field: value' lines starting with '- id:'",
@@ -306,6 +377,13 @@ def roster() -> Record:
         "Therapist roster",
         "The practice's therapists (data/therapists.yml). How to edit: CONTRIBUTING.md.",
         fields={
+            "sample": Flag(
+                "Sample data",
+                "true while the therapists below are fictional examples: every directory page, profile and "
+                "article review line says so, and the build prints a notice. Set it to false (or remove it) only "
+                "with the practice's real roster, before launch (CONTRIBUTING.md, 'Before launch').",
+                (False,),
+            ),
             "therapists": Items(
                 "Therapists",
                 "One entry per therapist, each starting with '- id:'. At least one must be current (not former).",
@@ -314,7 +392,7 @@ def roster() -> Record:
                 label_key="id",
                 keyed_label="therapist '{v}'",
                 one_without="former",
-            )
+            ),
         },
         required=("therapists",),
         shape_message="the file must start with 'therapists:' followed by a list of entries",
@@ -367,8 +445,33 @@ def taxonomy() -> Record:
             ),
             "url": https("Web site", "The college's home page.", "https://www.crpo.ca/"),
             "register": https("Public register", "Where a reader checks a registration.", "https://www.crpo.ca/"),
+            "titles": Items(
+                "Titles",
+                "The titles this college issues: the only values a roster's registration.status may take.",
+                item=Record(
+                    "Title",
+                    fields={
+                        "name": text("Title", "As the college writes it.", "Registered Psychotherapist"),
+                        "supervised": Flag(
+                            "Practises under supervision (optional)",
+                            "true for a class that must practise under clinical supervision, such as RP "
+                            "(Qualifying): the roster must then name the supervisor.",
+                            (True,),
+                        ),
+                    },
+                    required=("name",),
+                ),
+                label="title {n}",
+                label_key="name",
+                keyed_label="title '{v}'",
+            ),
+            "refuses_dr": Flag(
+                "Refuses 'Dr.' (optional)",
+                "true when the college does not let its members use 'Dr.' or 'Doctor' when providing care.",
+                (True,),
+            ),
         },
-        required=("name", "title", "title_fr", "url", "register"),
+        required=("name", "title", "title_fr", "url", "register", "titles"),
     )
     sections = {
         section: Items(
@@ -378,8 +481,16 @@ def taxonomy() -> Record:
             label_key="name",
             keyed_label=f"{section} '{{v}}'",
         )
-        for _, section, _, _ in FACETS
+        for _, section, _, _ in TAXONOMY_FACETS
     }
+    sections["insurers"] = Items(
+        "Insurers",
+        "Insurers a therapist may bill directly (fees.direct_billing in the roster).",
+        item=Record("Insurer", fields={"name": term.fields["name"]}, required=("name",)),
+        label="insurers entry {n}",
+        label_key="name",
+        keyed_label="insurer '{v}'",
+    )
     sections["colleges"] = Items(
         "Colleges", item=college, label="colleges entry {n}", label_key="name", keyed_label="college '{v}'"
     )
@@ -463,7 +574,98 @@ def crisis() -> Record:
     )
 
 
-SPECS = MappingProxyType({"therapists": roster, "taxonomy": taxonomy, "crisis": crisis})
+def practice() -> Record:
+    """data/practice.yml."""
+    phone = Text(
+        "Phone",
+        'Digits to dial, in quotes, like "4165550100" or "+14165550100".',
+        ("+14165550100",),
+        pattern=PHONE,
+        max_len=MAX_SHORT,
+        pattern_hint='must be a number a phone can dial, like "+14165550100"',
+    )
+    email = Text(
+        "Email",
+        "One email address.",
+        ("hello@example.org",),
+        pattern=EMAIL,
+        max_len=MAX_SHORT,
+        pattern_hint="must be one email address, like hello@example.org",
+    )
+    office = Record(
+        "Office",
+        fields={
+            "id": Text(
+                "Id",
+                "Lowercase letters, digits and single hyphens. Therapists name the office by it (offices: "
+                "[queen-west]), and it is the office's address under /therapists/location/.",
+                ("queen-west",),
+                pattern=ID,
+                max_len=MAX_SHORT,
+                pattern_hint="must be lowercase letters, digits and single hyphens, like 'queen-west'",
+                reserved=GENERATED_PAGES,
+                reserved_hint="is an address the site uses for its own pages; choose another",
+            ),
+            "name": text("Name", "What visitors see, like 'Queen West office'.", "Queen West office", MAX_NAME),
+            "street": text("Street address", "Number, street and suite.", "215 Spadina Avenue, Suite 400"),
+            "city": text("City", "In Ontario: the colleges register therapists to practise here.", "Toronto", MAX_NAME),
+            "postal_code": Text(
+                "Postal code",
+                "As Canada Post writes it, with a space.",
+                ("M5T 2C7",),
+                pattern=POSTAL_CODE,
+                max_len=7,
+                pattern_hint="must be a postal code like 'M5T 2C7' (capital letters, one space)",
+            ),
+            "step_free": Flag(
+                "Step-free access", "true if a wheelchair user can reach the therapy rooms without steps.", (True,)
+            ),
+            "access_note": text("Access details", "Doors, elevator, washroom.", "Elevator from the lobby."),
+            "transit": text("Nearest transit", "Stations or stops and the walk.", "Spadina station, 5-minute walk"),
+            "hours": text("Hours", "When the office is open.", "Monday to Friday, 9 a.m. to 8 p.m."),
+            "evenings": Flag("Evening sessions", "true if sessions run after 5 p.m. on some days.", (True,)),
+            "weekends": Flag("Weekend sessions", "true if sessions run on Saturday or Sunday.", (True,)),
+        },
+        required=("id", "name", "street", "city", "postal_code", "step_free", "transit", "hours"),
+    )
+    return Record(
+        "Practice",
+        "The practice's name, contact details, offices, booking provider and privacy contact (data/practice.yml).",
+        fields={
+            "name": text("Name", "The practice's name.", "Toronto Psychotherapy Group", MAX_NAME),
+            "phone": phone,
+            "email": email,
+            "offices": Items("Offices", item=office, label="office {n}", label_key="id", keyed_label="office '{v}'"),
+            "booking": Record(
+                "Online booking",
+                "The booking service clients use, and its privacy notice.",
+                fields={
+                    "provider": text("Provider", "The booking service's name.", "Jane App", MAX_NAME),
+                    "privacy_url": https(
+                        "Privacy notice", "The provider's own privacy notice.", "https://jane.app/privacy"
+                    ),
+                },
+                required=("provider", "privacy_url"),
+            ),
+            "privacy_contact": Record(
+                "Privacy contact",
+                "The contact person PHIPA requires a health information custodian to name.",
+                fields={
+                    "name": text("Name", "", "Sam Rivera", MAX_NAME),
+                    "role": text("Role", "", "Privacy officer", MAX_NAME),
+                    "email": email,
+                    "phone": phone,
+                },
+                required=("name", "role", "email"),
+            ),
+        },
+        required=("name", "phone", "email", "offices", "booking", "privacy_contact"),
+        shape_message="the file must have name:, phone:, email:, offices:, booking: and privacy_contact:",
+        top=True,
+    )
+
+
+SPECS = MappingProxyType({"therapists": roster, "taxonomy": taxonomy, "crisis": crisis, "practice": practice})
 
 
 # --------------------------------------------------------------------------
@@ -494,10 +696,12 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
         out |= {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum}
     elif isinstance(spec, Day):
         out |= {"type": "string", "format": "date"}
+    elif isinstance(spec, OneOf):
+        out |= {"type": "string", "enum": list(spec.values)}
     elif isinstance(spec, Choice):
         out |= {"type": "string", "enum": choices[spec.section]}
         if "description" in out:
-            out["description"] += f" Allowed values (from data/taxonomy.yml): {', '.join(choices[spec.section])}."
+            out["description"] += f" Allowed values (from {_source(spec.section)}): {', '.join(choices[spec.section])}."
     elif isinstance(spec, Items):
         out |= {"type": "array", "minItems": spec.min_items}
         if spec.max_items is not None:
@@ -506,7 +710,8 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
             out["uniqueItems"] = True
         out["items"] = json_schema(spec.item, choices)
         if isinstance(spec.item, Choice) and "description" in out:
-            out["description"] += f" Allowed values (from data/taxonomy.yml): {', '.join(choices[spec.item.section])}."
+            section = spec.item.section
+            out["description"] += f" Allowed values (from {_source(section)}): {', '.join(choices[section])}."
         if spec.one_without:
             out["contains"] = {"not": _flag_set(spec.one_without)}
     elif isinstance(spec, Record):
@@ -519,11 +724,24 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
             flag, fields = spec.required_unless
             out["if"] = _flag_set(flag)
             out["else"] = {"required": [f for f in spec.fields if f in fields]}
+        if spec.with_value:
+            listed, value, other = spec.with_value
+            out["allOf"] = [
+                {
+                    "if": {"required": [listed], "properties": {listed: {"contains": {"const": value}}}},
+                    "then": {"required": [other]},
+                    "else": {"not": {"required": [other]}},
+                }
+            ]
         if spec.top:
             out = {"$schema": "https://json-schema.org/draft/2020-12/schema", **out}
     if spec.examples:
         out["examples"] = list(spec.examples)
     return out
+
+
+def _source(section: str) -> str:
+    return "data/practice.yml" if section == "offices" else "data/taxonomy.yml"
 
 
 def _flag_set(flag: str) -> dict:

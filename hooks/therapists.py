@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+import articles
 import build
 import roster as roster_module
 import strings
@@ -49,7 +50,6 @@ def on_files(files: Files, config) -> Files:
                 name=t.name,
                 status=t.registration_status,
                 languages=", ".join(term.name for term in t.languages),
-                accepting=s["accepting_lower"] if t.accepting_new_clients else s["not_accepting_lower"],
             )
         _add_page(
             files,
@@ -119,12 +119,20 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-# Give the theme the reviewer's name and link (build.start has checked every reviewer).
+# Give the theme the reviewer's name and link, whether they have since left, and whether the
+# page is due for review (build.start has checked every reviewer and date).
 def on_page_markdown(markdown: str, page, config, files) -> str:
     reviewer = build.of(config).roster.get(str(page.meta.get("reviewed_by")))
     if reviewer is None:
         return markdown
-    page.meta["reviewer"] = {"name": reviewer.name, "url": build.of(config).renderer.local(reviewer.url)}
+    page.meta["reviewer"] = {
+        "name": reviewer.name,
+        "url": build.of(config).renderer.local(reviewer.url),
+        "former": reviewer.former,
+        "sample": build.of(config).roster.sample,
+    }
+    due = articles.review_due(page.meta)
+    page.meta["review_due"] = due is not None and due <= date.today()
     reviewed = page.meta.get("last_reviewed")
     if isinstance(reviewed, date):
         page.meta["last_reviewed_text"] = strings.long_date(reviewed, build.of(config).language)

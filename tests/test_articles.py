@@ -92,7 +92,8 @@ therapists:
     clients: [Adults]
     formats: [Video]
     fees: {individual: 150, sliding_scale: false}
-    accepting_new_clients: true
+    availability: accepting
+    availability_confirmed_on: 2026-11-20
     bio: Amara helps adults.
   - id: liam-oconnor
     name: Liam O'Connor
@@ -168,13 +169,69 @@ def test_last_reviewed_must_be_a_past_date(value):
     assert check_last_reviewed({"last_reviewed": value}, datetime.date(2026, 11, 26))
 
 
-def test_reviewer_must_be_current(roster):
+def test_reviewer_must_be_in_the_roster_and_may_have_left(roster):
     assert check_reviewed_by({"reviewed_by": "amara-okafor"}, roster) == []
-    assert check_reviewed_by({"reviewed_by": "liam-oconnor"}, roster) == [
-        (1, "reviewed_by: 'liam-oconnor' is marked former; use the id of a current therapist in data/therapists.yml")
+    # Issue 13: a reviewer who leaves stays on the record; the page says they have left.
+    assert check_reviewed_by({"reviewed_by": "liam-oconnor"}, roster) == []
+    assert check_reviewed_by({"reviewed_by": "nobody"}, roster) == [
+        (
+            1,
+            "reviewed_by: 'nobody' is not in the roster; use the id of the therapist in data/therapists.yml who "
+            "reviewed the page",
+        )
     ]
-    assert check_reviewed_by({"reviewed_by": "nobody"}, roster)
     assert check_reviewed_by({}, roster)
+
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("meta", "due"),
+    [
+        ({"last_reviewed": D(2026, 1, 5)}, D(2027, 1, 5)),
+        ({"last_reviewed": D(2026, 3, 31), "next_review": D(2026, 9, 1)}, D(2026, 9, 1)),
+        ({"last_reviewed": D(2024, 2, 29)}, D(2025, 2, 28)),
+        ({"last_reviewed": D(2025, 12, 31)}, D(2026, 12, 31)),
+        ({"last_reviewed": "2026-01-05"}, None),
+        ({}, None),
+    ],
+    ids=["a-year-later", "next-review", "leap-day", "december", "not-a-date", "missing"],
+)
+def test_a_page_is_due_for_review_on_next_review_or_a_year_after_the_last(meta, due):
+    assert articles.REVIEW_MAX_MONTHS == 12
+    assert articles.review_due(meta) == due
+
+
+@pytest.mark.parametrize(
+    ("next_review", "problem"),
+    [
+        (D(2026, 6, 1), None),
+        (D(2027, 1, 5), None),
+        ("soon", "next_review: 'soon' is not a date like 2027-06-01"),
+        (D(2026, 1, 5), "next_review: 2026-01-05 must come after last_reviewed (2026-01-05) and at most 12 months"),
+        (D(2027, 1, 6), "next_review: 2027-01-06 must come after last_reviewed (2026-01-05) and at most 12 months"),
+    ],
+    ids=["earlier", "at-the-limit", "text", "same-day", "past-the-limit"],
+)
+def test_next_review_is_a_date_within_the_maximum_age(next_review, problem):
+    text = GOOD.replace("reviewed_by:", f"next_review: {next_review}\nreviewed_by:")
+    found = articles.check_next_review(front_matter(text), text)
+    if problem is None:
+        assert found == []
+    else:
+        ((line, message),) = found
+        assert line == 4 and message.startswith(problem), message
+
+
+def test_review_dates_lists_every_readable_article(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.md").write_text(GOOD.replace("reviewed_by:", "next_review: 2026-04-01\nreviewed_by:"), "utf-8")
+    (tmp_path / "c.md").write_text("# No front matter\n", encoding="utf-8")
+    assert articles.review_dates(tmp_path) == [
+        ("a.md", D(2026, 1, 5), D(2027, 1, 5)),
+        ("b.md", D(2026, 1, 5), D(2026, 4, 1)),
+    ]
 
 
 @pytest.mark.parametrize(

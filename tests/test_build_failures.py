@@ -111,17 +111,21 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
         registration:
           college: CRPO
           number: "123456"
-          status: {quoted}
+          status: RP (Qualifying)
+          supervisor: {json.dumps(name)}
         languages: [English]
         areas_of_practice: [Anxiety]
         approaches: [CBT]
         clients: [Adults]
-        formats: [Video]
+        formats: [In person, Video]
+        offices: [spadina]
+        gender_identity: {json.dumps(name)}
         fees:
           individual: 150
           sliding_scale: true
         fee_note: {quoted}
-        accepting_new_clients: true
+        availability: accepting
+        availability_confirmed_on: 2026-11-20
         booking_url: 'https://booking.example.org/x"onmouseover="alert(3)'
         contact_url: mailto:evil@example.org
         photo: assets/therapists/olena-kovalenko.webp
@@ -135,11 +139,37 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
     """)
     # The fixture articles' reviewer, jane-doe, comes second.
     roster = "therapists:\n" + textwrap.indent(entry, "  ") + GOOD_ENTRY
-    result, out = build(tmp_path, roster=roster)
+    project = make_project(tmp_path, {}, BASE_NAV, roster)
+    # The practice's details reach every page's footer, the contact page and its JSON-LD.
+    practice_file = project / "data" / "practice.yml"
+    practice_text = practice_file.read_text(encoding="utf-8")
+    for field in ("access_note", "transit", "hours"):
+        practice_text = re.sub(rf"(?m)^(    {field}): .*$", rf"\1: {json.dumps(payload)}", practice_text)
+    practice_text = practice_text.replace("name: Spadina office", f"name: {json.dumps(name)}")
+    practice_text = practice_text.replace("provider: Example Booking", f"provider: {json.dumps(name)}")
+    practice_file.write_text(practice_text, encoding="utf-8")
+    (project / "docs" / "about").mkdir()
+    (project / "docs" / "about" / "contact.md").write_text(
+        "---\ndescription: Contact.\nlast_reviewed: 2026-11-01\nuntranslated: true\n---\n# Contact\n\nCall us.\n\n{{ practice_contact() }}\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "about" / "privacy.md").write_text(
+        "---\ndescription: Privacy.\nlast_reviewed: 2026-11-01\nuntranslated: true\n---\n# Privacy\n\nWe do not keep what you read. We use no cookies. You can ask us what we hold.\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "  - about/contact.md\n  - about/privacy.md\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = build_site(out, project=project)
     assert result.returncode == 0, result.stdout + result.stderr
     profile = read_page(out / "therapists" / "evil-entry" / "index.html")
+    contact = read_page(out / "about" / "contact" / "index.html")
     for text in PAYLOADS:
         assert text in profile.text, text
+        assert text in contact.text, text
+    assert f"supervised by {name}" in profile.text and name in read_page(out / "index.html").text
     assert "49" not in profile.text
     assert profile.title.startswith(name)
     for page_path in html_pages(out):
@@ -155,6 +185,8 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
     assert "<script>" not in card_html and "&lt;script&gt;" in card_html
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', profile.html, re.S).group(1)
     assert "</script" not in ld.lower() and json.loads(ld)["mainEntity"]["name"] == name
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', contact.html, re.S).group(1)
+    assert "</script" not in ld.lower() and json.loads(ld)["address"][0]["name"] == name
 
 
 def _files(folder: Path) -> dict[str, bytes]:

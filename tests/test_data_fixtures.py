@@ -3,7 +3,7 @@
 Each file in tests/fixtures/hostile/ starts with three comment lines:
 
     # Tests: what the fixture tries
-    # file: therapists | taxonomy | crisis      (which checker reads it)
+    # file: therapists | taxonomy | crisis | practice   (which checker reads it)
     # expect: LINE: fragment of the message     (or "valid: why publishing it is harmless")
 
 The fixtures are bytes, not text, so a NUL or a non-UTF-8 byte can be tested on its own line.
@@ -17,12 +17,15 @@ from pathlib import Path
 import pytest
 
 import crisis
+import practice
 import roster
 import yamlfile
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "hostile").glob("*.yml"))
-HEADER_RE = re.compile(rb"^(?:\xef\xbb\xbf)?# Tests: .+\n# file: (therapists|taxonomy|crisis)\n# expect: (.+)\n")
+HEADER_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?# Tests: .+\n# file: (therapists|taxonomy|crisis|practice)\n# expect: (.+)\n"
+)
 # What must never reach a terminal or a GitHub annotation raw: control and text-direction characters.
 RAW_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
@@ -30,6 +33,7 @@ LOADERS = {
     "therapists": lambda path: roster.load_and_validate(path, display_path=f"fixtures/{path.name}"),
     "taxonomy": lambda path: roster.load_taxonomy(path, display_path=f"fixtures/{path.name}"),
     "crisis": lambda path: crisis.load(path),
+    "practice": lambda path: practice.load(path, display_path=f"fixtures/{path.name}"),
 }
 
 
@@ -83,6 +87,15 @@ def test_there_is_a_fixture_for_every_class_in_the_issue():
         "fee-plus-sign",
         "fee-leading-zero",
         "https-zero-width-space",
+        "practice-empty",
+        "practice-office-id-reserved",
+        "practice-office-duplicate-id",
+        "practice-privacy-url-javascript",
+        "practice-postal-code-lowercase",
+        "practice-step-free-yes",
+        "practice-phone-unquoted",
+        "availability-confirmed-quoted",
+        "gender-identity-bidi",
     } <= names
 
 
@@ -139,6 +152,7 @@ def test_mutated_data_files_never_raise_anything_but_data_errors(tmp_path):
         ("therapists", LOADERS["therapists"]),
         ("taxonomy", LOADERS["taxonomy"]),
         ("crisis", crisis.load),
+        ("practice", LOADERS["practice"]),
     ]:
         original = (ROOT / "data" / f"{name}.yml").read_bytes()
         for _ in range(60):

@@ -12,7 +12,8 @@ from filters import Filter, Option
 def test_every_facet_with_values_is_a_filter_and_availability_is_a_flag(sample_roster):
     facets = sample_roster.facets()
     listed = filters.directory_filters(sample_roster, facets)
-    assert [f.key for f in listed] == [kind for kind, entries in facets.items() if entries] + ["accepting"]
+    kinds = [kind for kind, entries in facets.items() if entries]
+    assert [f.key for f in listed] == [*kinds, "fee", "sliding", "consult", "billing", "gender", "accepting"]
     language = next(f for f in listed if f.key == "language")
     assert [o.name for o in language.options] == [f.term.name for f in facets["language"]]
     assert language.options[0].ids == {t.id for t in facets["language"][0].therapists}
@@ -24,7 +25,7 @@ def test_every_facet_with_values_is_a_filter_and_availability_is_a_flag(sample_r
 
 def test_choices_of_a_therapist_are_the_options_that_keep_them(sample_roster):
     listed = filters.directory_filters(sample_roster, sample_roster.facets())
-    t = next(t for t in sample_roster.therapists if not t.accepting_new_clients)
+    t = next(t for t in sample_roster.therapists if sample_roster.availability(t) != "accepting")
     choices = filters.choices_of(t.id, listed)
     assert sorted(choices["language"]) == sorted(term.slug for term in t.languages)
     assert choices["accepting"] == []
@@ -57,3 +58,38 @@ def test_a_new_filter_is_data_only(sample_roster, monkeypatch):
         "options": [["yes", "Sliding scale"]],
     }
     assert [r["f"]["sliding-scale"] for r in index["therapists"]][:2] == [["yes"], []]
+
+
+def test_a_fee_limit_keeps_everyone_at_or_under_it(sample_roster):
+    fee = next(f for f in filters.directory_filters(sample_roster, sample_roster.facets()) if f.key == "fee")
+    for option in fee.options:
+        limit = int(option.slug)
+        assert option.name == f"Up to ${limit}"
+        assert option.ids == {t.id for t in sample_roster.therapists if t.fees.individual <= limit}
+    # No two limits keep the same people: each choice changes the list.
+    assert len({o.ids for o in fee.options}) == len(fee.options)
+
+
+def test_accepting_leaves_out_availability_too_old_to_trust(sample_roster):
+    stale = [
+        t for t in sample_roster.therapists if t.availability == "accepting" and sample_roster.availability(t) == "ask"
+    ]
+    assert stale, "the sample roster has an accepting therapist whose confirmation is too old"
+    accepting = filters.directory_filters(sample_roster, sample_roster.facets())[-1]
+    assert not {t.id for t in stale} & accepting.options[0].ids
+
+
+def test_gender_is_only_what_therapists_wrote_compared_without_case_or_spacing(sample_roster):
+    import dataclasses
+
+    a, b, c = sample_roster.therapists[:3]
+    roster = dataclasses.replace(
+        sample_roster,
+        therapists=[
+            dataclasses.replace(a, gender_identity="Two-Spirit"),
+            dataclasses.replace(b, gender_identity="two  spirit"),
+            dataclasses.replace(c, gender_identity=""),
+        ],
+    )
+    (option,) = filters.gender_options(roster)
+    assert (option.slug, option.name, option.ids) == ("two-spirit", "Two-Spirit", {a.id, b.id})

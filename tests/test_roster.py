@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 
 import pytest
@@ -35,7 +36,8 @@ def test_good_entry_loads(tmp_path):
     assert jane.registration_number == "001234"
     assert [t.name for t in jane.languages] == ["English", "French"]
     assert jane.fees.individual == 150 and jane.fees.sliding_scale is False
-    assert jane.accepting_new_clients is True
+    assert jane.availability == "accepting"
+    assert jane.availability_confirmed_on == datetime.date(2026, 11, 20)
 
 
 def test_sample_roster_is_valid(sample_roster):
@@ -45,7 +47,14 @@ def test_sample_roster_is_valid(sample_roster):
     assert {"CRPO", "CPBAO", "OCSWSSW"} <= colleges
     assert any("Qualifying" in t.registration_status for t in sample_roster.therapists)
     assert any(t.photo for t in sample_roster.therapists)
-    assert any(not t.accepting_new_clients for t in sample_roster.therapists)
+    # Every state, and availability the site no longer trusts, are in the sample.
+    assert {t.availability for t in sample_roster.therapists} == {"accepting", "waitlist", "not accepting"}
+    assert any(sample_roster.availability(t) == "ask" for t in sample_roster.therapists)
+    assert any(t.offices for t in sample_roster.therapists) and any(t.times for t in sample_roster.therapists)
+    assert any(t.gender_identity for t in sample_roster.therapists)
+    assert any(t.fees.free_consultation for t in sample_roster.therapists)
+    assert any(t.fees.direct_billing for t in sample_roster.therapists)
+    assert all(t.supervisor for t in sample_roster.therapists if t.supervised)
 
 
 # Each case: (what to replace in GOOD_ENTRY, replacement, expected message fragment with line and field).
@@ -88,7 +97,7 @@ BAD_INPUTS = {
     "unknown fee field": (
         "      sliding_scale: false\n",
         "      sliding_scale: false\n      family: 200\n",
-        "data/therapists.yml:18: therapist 'jane-doe': fees.family: is not a known field (use individual, sliding_scale, couples)",
+        "data/therapists.yml:18: therapist 'jane-doe': fees.family: is not a known field (use individual, sliding_scale, couples, free_consultation, direct_billing)",
     ),
     "registration number as integer": (
         'number: "001234"',
@@ -110,15 +119,89 @@ BAD_INPUTS = {
         "pronouns: on",
         "data/therapists.yml:4: therapist 'jane-doe': pronouns: 'on' is read by YAML as true/false",
     ),
-    "accepting yes": (
-        "accepting_new_clients: true",
-        "accepting_new_clients: yes",
-        "data/therapists.yml:18: therapist 'jane-doe': accepting_new_clients: write true or false",
+    "availability yes": (
+        "availability: accepting",
+        "availability: yes",
+        "data/therapists.yml:18: therapist 'jane-doe': availability: 'yes' is read by YAML as true/false",
     ),
-    "accepting quoted": (
+    "availability misspelled": (
+        "availability: accepting",
+        "availability: acepting",
+        "data/therapists.yml:18: therapist 'jane-doe': availability: 'acepting' is not allowed (did you mean "
+        "'accepting'?)",
+    ),
+    "the old accepting field": (
+        "availability: accepting",
         "accepting_new_clients: true",
-        'accepting_new_clients: "true"',
-        "data/therapists.yml:18: therapist 'jane-doe': accepting_new_clients: write true or false (lowercase, no quotes)",
+        "data/therapists.yml:18: therapist 'jane-doe': accepting_new_clients: is no longer used; write availability:",
+    ),
+    "availability confirmed in the future": (
+        "availability_confirmed_on: 2026-11-20",
+        "availability_confirmed_on: 2999-01-01",
+        "data/therapists.yml:22: therapist 'jane-doe': availability_confirmed_on: 2999-01-01 is in the future",
+    ),
+    "availability confirmed on no date": (
+        "availability_confirmed_on: 2026-11-20",
+        "availability_confirmed_on: last week",
+        "data/therapists.yml:22: therapist 'jane-doe': availability_confirmed_on: must be a date like 2026-11-26",
+    ),
+    "a title CRPO does not issue": (
+        "status: Registered Psychotherapist",
+        "status: RP (Q)",
+        "data/therapists.yml:9: therapist 'jane-doe': registration.status: 'RP (Q)' is not a title CRPO issues "
+        "(write 'Registered Psychotherapist (Qualifying)' or 'RP (Qualifying)'; never '(Q)')",
+    ),
+    "a misspelled title": (
+        "status: Registered Psychotherapist",
+        "status: Registered Psychotheraptist",
+        "data/therapists.yml:9: therapist 'jane-doe': registration.status: 'Registered Psychotheraptist' is not a "
+        "title CRPO issues (did you mean 'Registered Psychotherapist'?)",
+    ),
+    "another college's title": (
+        "status: Registered Psychotherapist",
+        "status: Psychologist",
+        "data/therapists.yml:9: therapist 'jane-doe': registration.status: 'Psychologist' is not a title CRPO issues",
+    ),
+    "Qualifying without a supervisor": (
+        "status: Registered Psychotherapist",
+        "status: RP (Qualifying)",
+        "data/therapists.yml:9: therapist 'jane-doe': registration.supervisor: is missing; CRPO requires",
+    ),
+    "Dr. for an RP": (
+        "name: Jane Doe",
+        "name: Dr. Jane Doe",
+        "data/therapists.yml:3: therapist 'jane-doe': name: CRPO does not allow its members to use 'Dr.'",
+    ),
+    "Dr. as a credential of an RP": (
+        "credentials: [MA, RP]",
+        "credentials: [PhD, Dr, RP]",
+        "data/therapists.yml:5: therapist 'jane-doe': credentials: CRPO does not allow its members to use 'Dr.'",
+    ),
+    "in person without an office": (
+        "formats: [Video]",
+        "formats: [In person, Video]",
+        "data/therapists.yml:14: therapist 'jane-doe': offices: is missing; with 'In person' in formats, list them",
+    ),
+    "an office that is not in practice.yml": (
+        "formats: [Video]",
+        "formats: [In person]\n    offices: [spadena]",
+        "data/therapists.yml:15: therapist 'jane-doe': offices: 'spadena' is not allowed (did you mean 'spadina'?)",
+    ),
+    "an office without in person": (
+        "formats: [Video]",
+        "formats: [Video]\n    offices: [spadina]",
+        "data/therapists.yml:15: therapist 'jane-doe': offices: goes only with 'In person' in formats",
+    ),
+    "an insurer not in the taxonomy": (
+        "sliding_scale: false",
+        "sliding_scale: false\n      direct_billing: [Sunlife]",
+        "data/therapists.yml:18: therapist 'jane-doe': fees.direct_billing: 'Sunlife' is not allowed (did you mean "
+        "'Sun Life'?)",
+    ),
+    "gender identity that is only spaces": (
+        "pronouns: she/her",
+        "pronouns: she/her\n    gender_identity: ' '",
+        "data/therapists.yml:5: therapist 'jane-doe': gender_identity: is empty",
     ),
     "unknown language": (
         "languages: [English, French]",
@@ -230,7 +313,7 @@ def test_bad_input_is_refused_with_line_and_field(tmp_path, case):
 def test_duplicate_ids_name_both_lines(tmp_path):
     errors = errors_for(tmp_path, "therapists:\n" + GOOD_ENTRY + GOOD_ENTRY)
     assert errors == [
-        "data/therapists.yml:22: therapist 'jane-doe': id: 'jane-doe' is already used on line 2; ids must be unique"
+        "data/therapists.yml:23: therapist 'jane-doe': id: 'jane-doe' is already used on line 2; ids must be unique"
     ]
 
 
@@ -245,11 +328,11 @@ def test_every_error_is_collected(tmp_path):
     text += (
         GOOD_ENTRY.replace("jane-doe", "john-roe")
         .replace("Jane Doe", "John Roe")
-        .replace("accepting_new_clients: true", "accepting_new_clients: no")
+        .replace("availability: accepting", "availability: no")
     )
     errors = errors_for(tmp_path, text)
     assert len(errors) == 3, errors
-    assert {e.split(": ")[2] for e in errors} == {"registration.college", "languages", "accepting_new_clients"}
+    assert {e.split(": ")[2] for e in errors} == {"registration.college", "languages", "availability"}
 
 
 @pytest.mark.parametrize(
@@ -375,4 +458,14 @@ def test_the_old_taxonomy_section_specialties_says_what_it_is_called_now(tmp_pat
         roster.load_taxonomy(path, display_path="data/taxonomy.yml")
     assert [str(e) for e in caught.value.errors] == [
         f"data/taxonomy.yml:{line}: 'specialties' is now called 'areas_of_practice': rename the field"
+    ]
+
+
+def test_sample_data_is_marked_by_a_top_level_key(tmp_path, sample_roster):
+    assert sample_roster.sample is True, "the committed roster is fictional until launch (CONTRIBUTING.md)"
+    assert check(tmp_path, "therapists:\n" + GOOD_ENTRY).sample is False
+    assert check(tmp_path, "sample: false\ntherapists:\n" + GOOD_ENTRY).sample is False
+    assert check(tmp_path, "sample: true\ntherapists:\n" + GOOD_ENTRY).sample is True
+    assert errors_for(tmp_path, "sample: yes\ntherapists:\n" + GOOD_ENTRY) == [
+        "data/therapists.yml:1: sample: write true or false (lowercase, no quotes), not 'yes'"
     ]

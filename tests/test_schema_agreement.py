@@ -14,12 +14,13 @@ schema is expected to ACCEPT while the build's check rejects:
 * YAML 1.1 booleans in text fields (`NO`, `yes`, `On` are text in YAML 1.2),
 * a photo file that does not exist, and a duplicate id across entries.
 
-Unquoted registration numbers and `accepting_new_clients: yes` are caught by
+Unquoted registration numbers and `availability: yes` are caught by
 both: YAML 1.2 reads them as a number and as text, which have the wrong type.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import subprocess
@@ -141,7 +142,10 @@ def test_schema_accepts_or_rejects_as_the_fixture_says(path):
 def _complete_entry() -> dict:
     """The first entry of good-complete.yml, which has every field."""
     text = (ROOT / "tests" / "fixtures" / "rosters" / "good-complete.yml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=Yaml12Loader)["therapists"][0]
+    entry = yaml.load(text, Loader=Yaml12Loader)["therapists"][0]
+    # The YAML 1.2 loader keeps dates as text; a date it dumps back would be in quotes.
+    entry["availability_confirmed_on"] = datetime.date.fromisoformat(entry["availability_confirmed_on"])
+    return entry
 
 
 @pytest.mark.parametrize("field", list(_complete_entry()))

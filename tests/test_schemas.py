@@ -9,18 +9,22 @@ import jsonschema
 import pytest
 import yaml
 
+import practice
 import roster
 import schemas
 import yamlfile
 from support.rosters import GOOD_ENTRY
 
 ROOT = Path(__file__).resolve().parent.parent
-# Read before any constant is changed: the taxonomy has limits of its own.
+# Read before any constant is changed: the taxonomy and the practice details have limits of their own.
 TAXONOMY = roster.load_taxonomy()
+PRACTICE = practice.load()
 
 
 def entry_schema() -> dict:
-    choices = {section: list(values) for section, values in roster.choices(TAXONOMY).items()}
+    choices = {
+        section: list(values) for section, values in roster.choices(roster.with_offices(TAXONOMY, PRACTICE)).items()
+    }
     return schemas.json_schema(schemas.roster(), choices)["properties"]["therapists"]["items"]["properties"]
 
 
@@ -28,7 +32,7 @@ def problems(tmp_path, text: str) -> list[str]:
     path = tmp_path / "therapists.yml"
     path.write_text("therapists:\n" + text, encoding="utf-8")
     try:
-        roster.load_and_validate(path, taxonomy=TAXONOMY, display_path="data/therapists.yml")
+        roster.load_and_validate(path, taxonomy=TAXONOMY, practice=PRACTICE, display_path="data/therapists.yml")
     except roster.RosterError as exc:
         return [p.message for p in exc.errors]
     return []

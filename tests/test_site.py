@@ -80,8 +80,18 @@ def test_each_therapist_has_a_profile(pages, sample_roster):
         assert t.name in page.text
         assert t.registration_number in page.text
         assert f'href="{t.college.register}"' in page.html
-        accepting = "Accepting new clients" if t.accepting_new_clients else "Not accepting new clients"
-        assert accepting in page.text
+        shown = sample_roster.availability(t)
+        if shown == "ask":
+            assert "Ask about availability" in page.text and "confirmed" not in page.text
+        else:
+            said = {"accepting": "Accepting", "waitlist": "Waitlist for", "not accepting": "Not accepting"}[shown]
+            confirmed = f"{t.availability_confirmed_on:%B} {t.availability_confirmed_on.day}, "
+            assert f"{said} new clients (confirmed {confirmed}" in " ".join(page.text.split()), t.id
+        for office in t.offices:
+            assert office.street in page.text
+            assert 'href="https://www.openstreetmap.org/search?query=' in page.html
+        if t.supervised:
+            assert f"Practises under clinical supervision, supervised by {t.supervisor}" in page.text
         for term in t.languages + t.areas_of_practice + t.approaches + t.clients + t.formats:
             assert term.name in page.text, (t.id, term.name)
         if t.booking_url:
@@ -112,7 +122,7 @@ def test_profiles_carry_schema_org_profile_page(pages, sample_roster):
 
 def test_facet_pages_list_exactly_the_matching_therapists(pages, sample_roster):
     facets = sample_roster.facets()
-    assert set(facets) == {"area-of-practice", "approach", "language", "format", "clients"}
+    assert set(facets) == {"area-of-practice", "approach", "language", "format", "clients", "times", "location"}
     for kind, entries in facets.items():
         index = pages[f"therapists/{kind}/index.html"]
         for facet in entries:
@@ -123,6 +133,28 @@ def test_facet_pages_list_exactly_the_matching_therapists(pages, sample_roster):
     accepting = pages["therapists/accepting/index.html"]
     cards = [v for tag, k, v in accepting.attributes if tag == "li" and k == "data-id"]
     assert cards == [t.id for t in sample_roster.accepting()]
+    # Availability confirmed too long ago is not "accepting", whatever the roster says.
+    stale = [
+        t.id for t in sample_roster.therapists if t.availability == "accepting" and t not in sample_roster.accepting()
+    ]
+    assert stale and not set(stale) & set(cards)
+
+
+def test_the_contact_page_footer_and_json_ld_come_from_the_practice_file(pages, sample_roster):
+    practice = sample_roster.practice
+    contact = pages["about/contact/index.html"]
+    for office in practice.offices:
+        assert office.street in contact.text and office.transit in contact.text and office.hours in contact.text
+        assert f'href="https://www.openstreetmap.org/search?query={office.street.split()[0]}' in contact.html
+    assert practice.privacy_contact["name"] in contact.text and practice.booking_privacy_url in contact.html
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', contact.html, re.S).group(1))
+    assert ld["@type"] == "MedicalClinic" and ld["telephone"] == practice.phone
+    assert [a["postalCode"] for a in ld["address"]] == [o.postal_code for o in practice.offices]
+    assert {a["@type"] for a in ld["address"]} == {"PostalAddress"}
+    for page in (pages["index.html"], pages["404.html"], contact):
+        assert practice.phone in page.text and practice.offices[0].street in page.text
+    # A map is a link to another site, never an embed.
+    assert not any(tag in ("iframe", "embed", "object") for tag, _, _ in contact.attributes)
 
 
 def test_public_json_matches_the_roster(site, sample_roster):
@@ -130,7 +162,7 @@ def test_public_json_matches_the_roster(site, sample_roster):
     assert [r["id"] for r in data["therapists"]] == [t.id for t in sample_roster.therapists]
     first = data["therapists"][0]
     assert first["url"].startswith("https://toronto-psychotherapy-group.github.io/website/therapists/")
-    assert set(first) >= {"name", "credentials", "registration", "languages", "fees", "accepting_new_clients", "bio"}
+    assert set(first) >= {"name", "credentials", "registration", "languages", "fees", "availability", "bio"}
 
 
 def test_filter_index_matches_the_roster(site, sample_roster):
@@ -138,7 +170,7 @@ def test_filter_index_matches_the_roster(site, sample_roster):
     assert len(data["therapists"]) == len(sample_roster.therapists)
     for record, t in zip(data["therapists"], sample_roster.therapists, strict=True):
         assert f'data-id="{t.id}"' in record["html"]
-        assert record["f"]["accepting"] == (["yes"] if t.accepting_new_clients else [])
+        assert record["f"]["accepting"] == (["yes"] if sample_roster.availability(t) == "accepting" else [])
         assert sorted(record["f"]["language"]) == sorted(term.slug for term in t.languages)
     listed = {f["key"]: f for f in data["filters"]}
     assert [name for _, name in listed["language"]["options"]] == [

@@ -225,3 +225,33 @@ def test_issue_forms_send_crises_away_from_the_tracker():
         if form.name != "config.yml":
             body = yaml.safe_load(form.read_text(encoding="utf-8"))["body"]
             assert "public" in body[0]["attributes"]["value"], f"{form.name} must warn that issues are public"
+
+
+@pytest.fixture(scope="module")
+def scheduled() -> dict:
+    return load("scheduled-checks.yml")
+
+
+def test_scheduled_checks_run_weekly_with_the_least_permissions(scheduled):
+    assert set(scheduled["on"]) == {"schedule", "workflow_dispatch"}
+    (schedule,) = scheduled["on"]["schedule"]
+    _, _, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "once a week"
+    assert scheduled["permissions"] == {}, "nothing by default: only the job that needs it may write"
+    (job,) = scheduled["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+
+
+def test_scheduled_checks_keep_one_issue_listing_what_falls_due(scheduled):
+    (job,) = scheduled["jobs"].values()
+    run = commands(job)
+    listing = next(i for i, c in enumerate(run) if c.startswith("python hooks/due.py --within 30 --markdown"))
+    (issue,) = [s for s in steps(job) if "gh issue" in s.get("run", "")]
+    assert run.index(issue["run"].strip()) > listing
+    # Found by its fixed title and edited, so the weekly run never opens a second issue.
+    assert issue["env"]["TITLE"] and "select(.title == env.TITLE)" in issue["run"]
+    assert "gh issue edit" in issue["run"] and issue["run"].count("gh issue create") == 1
+    # The token reaches only the step that talks to GitHub, never the repository's Python.
+    assert issue["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert [s for s in steps(job) if "${{" in str(s.get("env", "")) + s.get("run", "")] == [issue]
+    assert "${{" not in issue["run"], "no expression inside a script: it would be pasted in as code"

@@ -42,7 +42,7 @@ def slug_of(roster, kind: str, name: str) -> str:
 
 def who(roster, wanted: dict[str, str], accepting: bool = False) -> list[str]:
     """Ids of the therapists who offer every wanted facet value (kind -> term name), in roster order."""
-    chosen = [t for t in roster.therapists if not accepting or t.accepting_new_clients]
+    chosen = [t for t in roster.therapists if not accepting or roster.availability(t) == "accepting"]
     for kind, name in wanted.items():
         members = {t.id for f in roster.facets()[kind] if f.term.name == name for t in f.therapists}
         chosen = [t for t in chosen if t.id in members]
@@ -159,7 +159,7 @@ def test_counts_follow_the_other_choices_and_zero_is_marked(page, site_url, samp
     # The language's own options count as if no language were chosen.
     own = page.locator(f'#filter-language option[value="{language.term.slug}"]').text_content()
     assert own == f"{language.term.name} ({len(language.therapists)})"
-    accepting = sum(t.accepting_new_clients for t in language.therapists)
+    accepting = sum(sample_roster.availability(t) == "accepting" for t in language.therapists)
     expect(page.locator("label[for=filter-accepting]")).to_contain_text(f"({accepting})" if accepting else "(none)")
 
 

@@ -12,6 +12,7 @@ data-pwn or an event handler, open a dialog, or fetch from evil.example.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
@@ -55,8 +56,10 @@ TERMS = [
     ("approaches", "approach", "Appr <img data-pwn src=x onerror=alert(11)>"),
     ("clients", "clients", "Cli </title><svg data-pwn onload=alert(12)>"),
     ("formats", "format", 'Fmt "><img data-pwn src=x onerror=alert(13)>'),
+    ("times", "times", "Time <svg data-pwn onload=alert(17)>"),
 ]
 COLLEGE = "PWN <img data-pwn src=x onerror=alert(14)>"
+INSURER = "Ins <img data-pwn src=x onerror=alert(18)>"
 
 SELECTOR = "[data-pwn], [onerror], [onload], [onclick], [onmouseover], a[href^='javascript:' i]"
 
@@ -69,11 +72,15 @@ def payload_entry(photo: str) -> dict:
         "name": NAME,
         "pronouns": LONG,
         "credentials": [LONG, "RP"],
-        "registration": {"college": COLLEGE, "number": "PWN-1", "status": LONG},
+        "registration": {"college": COLLEGE, "number": "PWN-1", "status": LONG, "supervisor": NAME},
         **terms,
-        "fees": {"individual": 150, "sliding_scale": True},
+        "formats": [*terms["formats"], "In person"],
+        "offices": ["spadina"],
+        "gender_identity": NAME,
+        "fees": {"individual": 150, "sliding_scale": True, "free_consultation": True, "direct_billing": [INSURER]},
         "fee_note": OTHER,
-        "accepting_new_clients": True,
+        "availability": "accepting",
+        "availability_confirmed_on": datetime.date.today(),
         "booking_url": URL,
         "contact_url": URL,
         "photo": photo,
@@ -96,7 +103,10 @@ def make_payload_project(tmp: Path) -> Path:
         if section == "approaches":
             term.update(title=LONG, article="approaches/cbt.md")
         taxonomy[section].append(term)
-    taxonomy["colleges"].append({"name": COLLEGE, "title": LONG, "url": URL, "register": URL})
+    # A title that practises under supervision, so the profile's supervision note carries a payload too.
+    titles = [{"name": LONG, "supervised": True}]
+    taxonomy["colleges"].append({"name": COLLEGE, "title": LONG, "url": URL, "register": URL, "titles": titles})
+    taxonomy["insurers"].append({"name": INSURER})
     (data / "taxonomy.yml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")
 
     crisis = yaml.safe_load((data / "crisis.yml").read_text(encoding="utf-8"))
@@ -106,6 +116,16 @@ def make_payload_project(tmp: Path) -> Path:
         | {"hours": OTHER, "for": LONG, "source": URL}
     )
     (data / "crisis.yml").write_text(yaml.safe_dump(crisis, allow_unicode=True), encoding="utf-8")
+
+    practice = yaml.safe_load((data / "practice.yml").read_text(encoding="utf-8"))
+    practice["name"] = NAME
+    practice["booking"]["provider"] = NAME
+    practice["privacy_contact"] |= {"name": NAME, "role": NAME}
+    office = practice["offices"][0]
+    office |= {"name": NAME, "street": LONG, "city": NAME, "access_note": LONG, "transit": OTHER, "hours": LONG}
+    text = yaml.safe_dump(practice, allow_unicode=True, sort_keys=False, width=10_000)
+    # Phone numbers must be quoted; safe_dump quotes only where YAML needs it.
+    (data / "practice.yml").write_text(re.sub(r"phone: ([\d-]+)$", r'phone: "\1"', text, flags=re.M))
 
     roster = yaml.safe_load((data / "therapists.yml").read_text(encoding="utf-8"))
     photo = next(t["photo"] for t in roster["therapists"] if t.get("photo"))
@@ -222,6 +242,10 @@ def test_the_payloads_are_in_the_site(payload_site):
     crisis = read_page(payload_site / "crisis" / "index.html").text
     assert NAME in crisis and LONG in crisis and OTHER in crisis
     assert FORMER_NAME in read_page(payload_site / "therapists" / "pwn-former" / "index.html").text
+    contact = read_page(payload_site / "about" / "contact" / "index.html").text
+    assert NAME in contact and LONG in contact and OTHER in contact
+    assert f"supervised by {NAME}" in profile.text and INSURER in profile.text
+    assert NAME in read_page(payload_site / "index.html").text  # the practice footer
 
 
 def test_no_payload_is_markup_in_any_built_page(payload_site):

@@ -17,8 +17,9 @@ GOOD_ENTRY = """\
     fees:
       individual: 150
       sliding_scale: false
-    accepting_new_clients: true
+    availability: accepting
     booking_url: https://booking.example.org/jane
     bio: |
       Jane helps adults with anxiety.
+    availability_confirmed_on: 2026-11-20
 """

@@ -116,6 +116,7 @@ TEMPLATES = (
     "facet",
     "accepting",
     "help-me-choose",
+    "contact",
     "former-profile",
     "404",
 )
@@ -136,6 +137,7 @@ def template_pages(roster) -> dict[str, str]:
         "facet": facets["approach"][0].url,
         "accepting": "therapists/accepting/",
         "help-me-choose": "therapists/help-me-choose/",
+        "contact": "about/contact/",
         "404": "404.html",
     }
     if roster.former:
