@@ -329,12 +329,86 @@ def check_article(
         meta = front_matter(text)
     except FrontMatterError as exc:
         return [(exc.line, str(exc))]
+    french = is_french(name)
     found = check_description(meta, text) + check_last_reviewed(meta, today, text) + check_next_review(meta, text)
-    if name not in LIGHT_RULES:
+    if english_name(name) not in LIGHT_RULES:
         found += check_reviewed_by(meta, roster, text) + check_sources(text)
-    found += check_not_copied(text, seed_hashes) + check_false_claims(text) + check_unconfirmed(text)
-    found += check_readability(text)
+        if french:
+            found += check_reviewer_speaks(meta, roster, "French", text)
+    found += check_not_copied(text, seed_hashes) + check_unconfirmed(text)
+    # The false-claim patterns and Flesch-Kincaid are English; French pages get Kandel-Moles.
+    found += check_french_readability(text) if french else check_false_claims(text) + check_readability(text)
     return sorted(found, key=lambda p: p[0])
+
+
+def is_french(name: str) -> bool:
+    return name.endswith(".fr.md")
+
+
+def english_name(name: str) -> str:
+    """The English page a French page translates: about/privacy.fr.md -> about/privacy.md."""
+    return name[: -len(".fr.md")] + ".md" if is_french(name) else name
+
+
+def check_reviewer_speaks(meta: dict, roster: Roster, language: str, text: str = "") -> list[tuple[int, str]]:
+    """A translated page's reviewer must work in its language (their roster entry's languages)."""
+    reviewer = roster.get(str(meta.get("reviewed_by")))
+    if reviewer is None or any(term.name == language for term in reviewer.languages):
+        return []
+    return [
+        (
+            _key_line(text, "reviewed_by"),
+            f"reviewed_by: {_shown(reviewer.id)} does not list {language} among their languages in the roster; "
+            f"a {language} page needs a reviewer who works in {language}",
+        )
+    ]
+
+
+def check_french_readability(text: str) -> list[tuple[int, str]]:
+    ease = readability.french_ease(text)
+    if ease >= readability.MIN_FRENCH_EASE:
+        return []
+    return [
+        (
+            1,
+            f"French reading ease (Kandel-Moles) {ease} is below {readability.MIN_FRENCH_EASE:g}; use shorter "
+            "sentences and shorter, common words",
+        )
+    ]
+
+
+def check_translations(docs: Path, display_dir: str = "docs") -> list[Problem]:
+    """Every English page needs a French page beside it (x.fr.md), unless its front matter says
+    `untranslated: true` (the French site then shows the English page with a notice)."""
+    problems = []
+    for path in sorted(docs.rglob("*.md")):
+        name = path.relative_to(docs).as_posix()
+        if is_french(name):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            meta = front_matter(text)
+        except (FrontMatterError, UnicodeDecodeError):
+            continue  # check_docs reports these
+        translated = path.with_name(path.name[:-3] + ".fr.md").exists()
+        if translated and "untranslated" in meta:
+            problems.append(
+                Problem(
+                    f"{display_dir}/{name}",
+                    _key_line(text, "untranslated"),
+                    f"untranslated: {display_dir}/{name[:-3]}.fr.md exists now; remove this line",
+                )
+            )
+        elif not translated and meta.get("untranslated") is not True:
+            problems.append(
+                Problem(
+                    f"{display_dir}/{name}",
+                    1,
+                    f"no French version: write {display_dir}/{name[:-3]}.fr.md beside it (CONTRIBUTING.md, "
+                    "'Add or update a French page'), or add 'untranslated: true' to its front matter",
+                )
+            )
+    return problems
 
 
 def check_docs(

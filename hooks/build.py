@@ -20,13 +20,14 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
 import check
 import roster as roster_module
+import strings
 from render import Renderer
 
 # INFO, not WARNING: `mkdocs build --strict` fails on any warning, and a notice must not block a deploy.
@@ -45,10 +46,27 @@ class Build:
     output: _Output
     # Pages this build generates: source path -> function returning the page's HTML.
     generated: dict[str, Callable[[], str]] = field(default_factory=dict)
+    # The language being built: the i18n plugin builds the default language, then each
+    # other language again with the same config (from its own on_post_build).
+    language: str = strings.DEFAULT
 
 
 def start(config) -> Build:
-    """Check everything, make this build's state and keep it on `config`; a PluginError lists every problem."""
+    """Check everything, make this build's state and keep it on `config`; a PluginError lists every problem.
+
+    When the i18n plugin builds another language with the same config, the checks and
+    the output folder of the first build stand; only the language and its pages change.
+    """
+    language = strings.current_language(config)
+    previous = getattr(config, _ATTRIBUTE, None)
+    if previous is not None:
+        renderer = Renderer(
+            previous.roster, site_name=config.site_name, site_url=config.site_url or "", language=language
+        )
+        build = replace(previous, renderer=renderer, generated={}, language=language)
+        build.output.unfinished += 1
+        setattr(config, _ATTRIBUTE, build)
+        return build
     result = check.check_all(
         roster_file=config.extra["roster_file"],
         project_dir=os.path.dirname(config.config_file_path),
@@ -58,8 +76,8 @@ def start(config) -> Build:
         raise PluginError(result.report())
     for notice in result.notices:
         log.info(notice)
-    renderer = Renderer(result.roster, site_name=config.site_name, site_url=config.site_url or "")
-    build = Build(result.roster, result.crisis, result.practice, renderer, _Output.stage(config))
+    renderer = Renderer(result.roster, site_name=config.site_name, site_url=config.site_url or "", language=language)
+    build = Build(result.roster, result.crisis, result.practice, renderer, _Output.stage(config), language=language)
     setattr(config, _ATTRIBUTE, build)
     # For the footer on every page (overrides/partials/practice-footer.html).
     config.extra["practice"] = result.practice
@@ -80,6 +98,11 @@ class _Output:
 
     final: str
     staging: str
+    # The default language's 404 page, kept while the other languages' builds write theirs to /404.html.
+    not_found: bytes | None = None
+    # Language builds started and not finished: the i18n plugin runs the others inside the first one's
+    # on_post_build, so the site is complete when the first one finishes, the last to do so.
+    unfinished: int = 1
 
     @classmethod
     def stage(cls, config) -> _Output:
@@ -94,8 +117,27 @@ class _Output:
         config.site_dir = staging
         return cls(final, staging)
 
+    def keep_404(self, config, prefix: str) -> None:
+        """Keep the first (default language's) 404 page at the top; move another language's into its folder."""
+        page = os.path.join(config.site_dir, "404.html")
+        if not os.path.exists(page):
+            return
+        if not prefix:
+            with open(page, "rb") as f:
+                self.not_found = f.read()
+            return
+        os.makedirs(os.path.join(config.site_dir, prefix), exist_ok=True)
+        os.replace(page, os.path.join(config.site_dir, prefix, "404.html"))
+        if self.not_found is not None:
+            with open(page, "wb") as f:
+                f.write(self.not_found)
+
     def publish(self, config) -> None:
-        """Put the finished site in place of the old one; drop it instead if --strict is about to fail the build."""
+        """Put the finished site in place of the old one once every language is built; drop it instead if
+        --strict is about to fail the build."""
+        self.unfinished -= 1
+        if self.unfinished:
+            return
         config.site_dir = self.final
         if _strict_warnings():
             shutil.rmtree(self.staging, ignore_errors=True)

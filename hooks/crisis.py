@@ -8,6 +8,7 @@ from pathlib import Path
 import checking
 import rules
 import schemas
+import strings
 import yamlfile
 from render import render_template
 
@@ -49,11 +50,34 @@ def overdue(data: dict, today: date | None = None) -> bool:
     return today - data["verified_on"] > timedelta(days=data["review_every_days"])
 
 
-def summary_html(data: dict, page_url: str) -> str:
-    """The short crisis box for an article; `data` is load()'s result (config.extra.crisis in a build)."""
-    return render_template("crisis-summary.html", page_url, crisis=data)
+def localized(data: dict, language: str) -> dict:
+    """The crisis data as pages in `language` show it: each line's French fields on French pages.
+
+    A line's `source_lang` is the language of the page its source links to: a French page
+    links the English source, marked as English, when the line has no source_fr.
+    """
+    if language != "fr":
+        return {**data, "lines": [{**line, "source_lang": "en"} for line in data["lines"]]}
+    lines = [
+        {
+            **line,
+            "name": line["name_fr"],
+            "action": line["action_fr"],
+            "hours": line["hours_fr"],
+            "for": line["for_fr"],
+            "source": line.get("source_fr") or line["source"],
+            "source_lang": "fr" if line.get("source_fr") else "en",
+        }
+        for line in data["lines"]
+    ]
+    return {**data, "lines": lines}
 
 
-def lines_html(data: dict, page_url: str) -> str:
+def summary_html(data: dict, page_url: str, language: str = strings.DEFAULT) -> str:
+    """The short crisis box for an article; `data` is localized()'s result (config.extra.crisis in a build)."""
+    return render_template("crisis-summary.html", page_url, language, crisis=data)
+
+
+def lines_html(data: dict, page_url: str, language: str = strings.DEFAULT) -> str:
     """Every crisis line, for the crisis page."""
-    return render_template("crisis-lines.html", page_url, crisis=data)
+    return render_template("crisis-lines.html", page_url, language, crisis=data)

@@ -15,8 +15,8 @@ any filter by name, so a new filter is data here and nothing else:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 
+import strings
 from roster import Roster, slugify
 
 # The "Maximum fee" choices, in dollars per individual session.
@@ -40,70 +40,68 @@ class Filter:
     question: str = ""
 
 
-# Questions in plain words for the facets a visitor can answer without knowing the jargon.
+# The filters a visitor can answer a plain question about without knowing the jargon; the
+# questions themselves, in each language, are in hooks/strings.py (question_<key>).
 # Approaches are left out: choosing between CBT and EMDR is what a first conversation is for.
-QUESTIONS = MappingProxyType(
-    {
-        "area-of-practice": "What would you like help with?",
-        "language": "Which language would you like to speak in sessions?",
-        "format": "How would you like to meet?",
-        "clients": "Who is the therapy for?",
-        "times": "When can you have sessions?",
-        "location": "Which office is easiest for you to reach (for sessions in person)?",
-        "fee": "What is the most you can pay per session?",
-    }
-)
+QUESTIONS = ("area-of-practice", "language", "format", "clients", "times", "location", "fee")
 
 
-def directory_filters(roster: Roster, facets: dict) -> list[Filter]:
+def directory_filters(roster: Roster, facets: dict, language: str = strings.DEFAULT) -> list[Filter]:
     """Every filter that has something to choose, in display order: the facets, then availability.
 
-    `facets` is roster.facets() (passed in because the renderer already has it).
+    `facets` is roster.facets() (passed in because the renderer already has it); labels and
+    questions are in `language`.
     """
+    s = strings.of(language)
     filters = [
         Filter(
             key=kind,
             label=entries[0].heading,
             options=tuple(Option(f.term.slug, f.term.name, frozenset(t.id for t in f.therapists)) for f in entries),
-            question=QUESTIONS.get(kind, ""),
+            question=s[f"question_{kind}"] if kind in QUESTIONS else "",
         )
         for kind, entries in facets.items()
         if entries
     ]
     therapists = roster.therapists
     fees = [
-        Option(str(limit), f"Up to ${limit}", frozenset(t.id for t in therapists if t.fees.individual <= limit))
+        Option(
+            str(limit),
+            s["fee_up_to"].format(limit=limit),
+            frozenset(t.id for t in therapists if t.fees.individual <= limit),
+        )
         for limit in FEE_LIMITS
     ]
     # Only limits that change something: one that keeps no one, or the same people as the
     # limit below it, would be a choice that cannot help.
     fees = [o for n, o in enumerate(fees) if o.ids and (n == 0 or o.ids != fees[n - 1].ids)]
     if fees:
-        filters.append(Filter("fee", "Maximum fee per session", tuple(fees), question=QUESTIONS["fee"]))
+        filters.append(Filter("fee", s["fee_label"], tuple(fees), question=s["question_fee"]))
     for key, label, name, keep in (
-        ("sliding", "Offers a sliding scale", "Sliding scale", lambda t: t.fees.sliding_scale),
-        ("consult", "Free first consultation", "Free consultation", lambda t: t.fees.free_consultation),
+        ("sliding", s["sliding_label"], s["sliding_name"], lambda t: t.fees.sliding_scale),
+        ("consult", s["consult_label"], s["consult_name"], lambda t: t.fees.free_consultation),
     ):
         ids = frozenset(t.id for t in therapists if keep(t))
         if ids:
             filters.append(Filter(key, label, (Option("yes", name, ids),), flag=True))
     insurers = [
-        Option(term.slug, term.name, frozenset(t.id for t in therapists if term in t.fees.direct_billing))
+        # By address: on French pages the terms are the French copies of the roster's.
+        Option(term.slug, term.name, frozenset(t.id for t in therapists if term.slug in _slugs(t.fees.direct_billing)))
         for term in roster.taxonomy.terms["insurers"]
     ]
     if any(o.ids for o in insurers):
-        filters.append(Filter("billing", "Bills your insurer directly", tuple(o for o in insurers if o.ids)))
+        filters.append(Filter("billing", s["billing_label"], tuple(o for o in insurers if o.ids)))
     genders = gender_options(roster)
     if genders:
-        filters.append(Filter("gender", "Therapist's gender, as they describe it", genders))
+        filters.append(Filter("gender", s["gender_label"], genders))
     accepting = frozenset(t.id for t in roster.accepting())
     filters.append(
         Filter(
             key="accepting",
-            label="Only therapists accepting new clients",
-            options=(Option("yes", "Accepting new clients", accepting),),
+            label=s["filter_accepting"],
+            options=(Option("yes", s["accepting"], accepting),),
             flag=True,
-            question="Only show therapists who are accepting new clients",
+            question=s["question_accepting"],
         )
     )
     return filters
@@ -112,6 +110,10 @@ def directory_filters(roster: Roster, facets: dict) -> list[Filter]:
 def choices_of(therapist_id: str, filters: list[Filter]) -> dict[str, list[str]]:
     """The option slugs that keep one therapist, by filter key: what the filter index stores per card."""
     return {f.key: [o.slug for o in f.options if therapist_id in o.ids] for f in filters}
+
+
+def _slugs(terms) -> set[str]:
+    return {term.slug for term in terms}
 
 
 def gender_options(roster: Roster) -> tuple[Option, ...]:

@@ -35,6 +35,11 @@ def define_env(env):
         return build.of(config).renderer.directory(1)
 
     @env.macro
+    def in_language_link() -> str:
+        """On a French page, a prominent link to the therapists who offer sessions in French; nothing in English."""
+        return build.of(config).renderer.in_language_link(env.page.url)
+
+    @env.macro
     def practice_contact() -> str:
         """The practice's phone, email, offices and privacy contact (data/practice.yml)."""
         return build.of(config).renderer.contact(env.page.url)
@@ -42,9 +47,11 @@ def define_env(env):
     @env.macro
     def crisis_summary() -> str:
         """A short box with 9-8-8, 911 and a link to the crisis page."""
-        return crisis.summary_html(build.of(config).crisis, env.page.url)
+        state = build.of(config)
+        return crisis.summary_html(crisis.localized(state.crisis, state.language), env.page.url, state.language)
 
     @env.macro
     def crisis_lines() -> str:
         """Every crisis line in data/crisis.yml, with when it was last checked."""
-        return crisis.lines_html(build.of(config).crisis, env.page.url)
+        state = build.of(config)
+        return crisis.lines_html(crisis.localized(state.crisis, state.language), env.page.url, state.language)

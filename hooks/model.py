@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+import strings
 from schemas import AVAILABILITY_MAX_AGE_DAYS, FACETS
 
 
@@ -20,6 +21,9 @@ class Term:
     slug: str
     title: str = ""
     article: str = ""
+    fr: str = ""  # the French name (data/taxonomy.yml requires it)
+    title_fr: str = ""
+    en: str = ""  # on a French copy (in_french): the English name, which macros and the roster use
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class College:
     title: str
     url: str
     register: str
+    title_fr: str = ""
     # title -> True when it practises under supervision; left out of hashing (a dict cannot be hashed)
     titles: dict = field(default_factory=dict, compare=False)
     refuses_dr: bool = False
@@ -111,6 +116,9 @@ class Therapist:
     photo: str = ""
     photo_alt: str = ""
     bio: str = ""
+    bio_fr: str = ""
+    # The language of the bio this copy shows: "fr" on a French page only when bio_fr is given.
+    bio_lang: str = "en"
 
     @property
     def url(self) -> str:
@@ -152,6 +160,11 @@ class Facet:
         return f"therapists/{self.kind}/{self.term.slug}/"
 
 
+def in_french(term: Term) -> Term:
+    """The term as French pages show it: same address (slug), French name and title."""
+    return replace(term, name=term.fr or term.name, title=term.title_fr or term.title, en=term.name)
+
+
 @dataclass
 class Roster:
     path: str
@@ -162,15 +175,16 @@ class Roster:
     # The day availability is judged on: the day of the build.
     today: datetime.date = field(default_factory=datetime.date.today)
     sample: bool = False  # the file says `sample: true`: fictional people, shown as such on every page
+    language: str = strings.DEFAULT
 
     def get(self, therapist_id: str) -> Therapist | None:
         return next((t for t in self.therapists + self.former if t.id == therapist_id), None)
 
     def offering(self, approach: str) -> list[Therapist]:
         """Current therapists who offer an approach, by its taxonomy name."""
-        if approach not in {t.name for t in self.taxonomy.terms["approaches"]}:
+        if approach not in {t.en or t.name for t in self.taxonomy.terms["approaches"]}:
             raise KeyError(f"'{approach}' is not an approach in data/taxonomy.yml")
-        return [t for t in self.therapists if any(a.name == approach for a in t.approaches)]
+        return [t for t in self.therapists if any((a.en or a.name) == approach for a in t.approaches)]
 
     def accepting(self) -> list[Therapist]:
         """Current therapists whose "accepting" is recent enough to trust."""
@@ -179,10 +193,40 @@ class Roster:
     def availability(self, t: Therapist) -> str:
         return t.availability_on(self.today)
 
+    def localized(self, language: str) -> Roster:
+        """The roster as pages in `language` show it: French term names, French bio or the English one marked as such.
+
+        Slugs stay the same, so a French facet page has the English page's address under /fr/.
+        """
+        if language != "fr":
+            return self
+        terms = {section: tuple(in_french(t) for t in ts) for section, ts in self.taxonomy.terms.items()}
+        colleges = {k: replace(c, title=c.title_fr or c.title) for k, c in self.taxonomy.colleges.items()}
+
+        def convert(t: Therapist) -> Therapist:
+            if t.former:
+                return t
+            return replace(
+                t,
+                college=colleges.get(t.college.name, t.college) if t.college else None,
+                bio=t.bio_fr or t.bio,
+                bio_lang="fr" if t.bio_fr else "en",
+                **{f: tuple(in_french(x) for x in getattr(t, f)) for f, _, _, _ in FACETS},
+            )
+
+        return replace(
+            self,
+            taxonomy=replace(self.taxonomy, terms=terms, colleges=colleges),
+            therapists=[convert(t) for t in self.therapists],
+            former=list(self.former),
+            language=language,
+        )
+
     def facets(self) -> dict[str, list[Facet]]:
         """Every non-empty facet value, grouped by facet, in taxonomy order."""
         grouped: dict[str, list[Facet]] = {}
-        for field_name, section, kind, heading in FACETS:
+        for field_name, section, kind, _ in FACETS:
+            heading = strings.heading(kind, self.language)
             members: dict[str, list[Therapist]] = {t.name: [] for t in self.taxonomy.terms[section]}
             for therapist in self.therapists:
                 for term in therapist.facet(field_name):

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 # The home page and the directory are navigation and roster data, not articles.
-NOT_ARTICLES = frozenset({"index.md", "therapists"})
+NOT_ARTICLES = frozenset({"index.md", "index.fr.md", "therapists"})
 
 
 def _first_pronunciations() -> dict[str, list[list[str]]]:
@@ -120,6 +120,34 @@ def _join_wrapped(raw: list[str], stripped: list[str]) -> list[str]:
 def grade(markdown: str) -> float:
     """The Flesch-Kincaid grade of a page's prose."""
     return round(textstat.flesch_kincaid_grade(prose(markdown)), 1)
+
+
+# French pages: Kandel and Moles' adaptation of Flesch's reading ease to French (1958),
+# 207 - 1.015 x words per sentence - 73.6 x syllables per word; 60 or more reads easily.
+MIN_FRENCH_EASE = 60.0
+_FRENCH_VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöûùüœæ]+", re.I)
+_FRENCH_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ0-9]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+)*")
+_SENTENCE_END = re.compile(r"[.!?:;]+(?:\s|$)|\n")
+
+
+def french_syllables(word: str) -> int:
+    """Spoken syllables of a French word: vowel groups, less a silent final -e or -es (not -é)."""
+    word = word.lower()
+    groups = len(_FRENCH_VOWELS.findall(word))
+    if groups > 1 and re.search(r"[^aeiouyéèêàâîôû](?:e|es)$", word):
+        groups -= 1
+    return max(1, groups)
+
+
+def french_ease(markdown: str) -> float:
+    """Kandel-Moles reading ease of a French page's prose (higher is easier)."""
+    text = prose(markdown)
+    sentences = [s for s in _SENTENCE_END.split(text) if _FRENCH_WORD.search(s)]
+    words = _FRENCH_WORD.findall(text)
+    if not words or not sentences:
+        return 100.0
+    syllables = sum(french_syllables(w) for w in words)
+    return round(207 - 1.015 * len(words) / len(sentences) - 73.6 * syllables / len(words), 1)
 
 
 def article_paths(docs: Path = DOCS) -> list[Path]:

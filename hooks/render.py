@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+import strings
 from bio import to_html as bio_html
 from filters import choices_of, directory_filters
 from model import Office, Practice
@@ -71,7 +72,6 @@ def map_url(office: Office) -> str:
 _ENV.filters.update(json_ld=json_ld, day=day)
 
 _ENV.globals.update(
-    facet_kinds=[(kind, heading) for _, _, kind, heading in FACETS],
     directory_url=DIRECTORY_URL,
     map_url=map_url,
     max_age_days=AVAILABILITY_MAX_AGE_DAYS,
@@ -79,13 +79,21 @@ _ENV.globals.update(
 
 
 class Renderer:
-    """Renders every roster page. URLs in the output are relative to the page they appear on."""
+    """Renders every roster page in one language. URLs in the output are relative to the page they appear on.
 
-    def __init__(self, roster: Roster, *, site_name: str, site_url: str = ""):
-        self.roster = roster
+    The pages of another language than the default sit under /<language>/ with the
+    same addresses below it, so a page's links are the English page's links with
+    that prefix; photos and other assets are not translated and stay where they are.
+    """
+
+    def __init__(self, roster: Roster, *, site_name: str, site_url: str = "", language: str = strings.DEFAULT):
+        self.roster = roster.localized(language)
+        self.language = language
+        self.prefix = "" if language == strings.DEFAULT else f"{language}/"
+        self.s = strings.of(language)
         self.site_name = site_name
         self.site_url = site_url
-        self.facets = roster.facets()
+        self.facets = self.roster.facets()
         # Card HTML already rendered, by therapist and the card's two relative links. Every
         # facet page (and directory page 2..N) sees the same links, so a therapist listed
         # under a dozen facets has their card rendered about three times, not a dozen.
@@ -97,13 +105,28 @@ class Renderer:
         html = self._cards.get(key)
         if html is None:
             shown = self.roster.availability(t)
-            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url, shown)
+            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url, shown, self.s)
         return html
 
+    def local(self, target: str) -> str:
+        """A site-relative URL of this language's copy of a page (assets have one copy)."""
+        return target if target.startswith("assets/") else self.prefix + target
+
+    def link_from(self, page_url: str) -> Callable[[str], str]:
+        """url(target) for the page at `page_url` (already in this language's folder)."""
+        return lambda target: get_relative_url(self.local(target), page_url)
+
     def _render(self, template: str, page_url: str, **context) -> str:
-        url = relative_to(page_url)
+        """Render a page whose address (page_url) is given without the language folder."""
+        return self._render_at(template, self.local(page_url), **context)
+
+    def _render_at(self, template: str, page_url: str, **context) -> str:
+        url = self.link_from(page_url)
         return _ENV.get_template(template).render(
             url=url,
+            s=self.s,
+            lang=self.language,
+            facet_kinds=[(kind, strings.heading(kind, self.language)) for _, _, kind, _ in FACETS],
             page_url=page_url,
             card=lambda t: self.card_html(t, url),
             bio=bio_html,
@@ -161,17 +184,30 @@ class Renderer:
             number,
             page_size=PAGE_SIZE,
             index_url=FILTER_INDEX,
-            filters=directory_filters(self.roster, self.facets) if number == 1 else [],
+            filters=directory_filters(self.roster, self.facets, self.language) if number == 1 else [],
+            in_language=self.in_language() if number == 1 else None,
         )
+
+    def in_language(self):
+        """On a page not in the default language: the facet page of the therapists who work in that
+        language (e.g. /fr/therapists/language/french/), the short way to them; None in English or if none do."""
+        if self.language == strings.DEFAULT:
+            return None
+        return next((f for f in self.facets["language"] if f.term.slug == strings.LANGUAGE_SLUGS[self.language]), None)
+
+    def in_language_link(self, page_url: str) -> str:
+        """The link to in_language()'s page, for the home page (macro in_language_link); empty in English."""
+        return self._render_at("in-language.html", page_url, facet=self.in_language())
 
     def offering(self, approach: str, page_url: str) -> str:
         """For an article: who offers an approach, the first OFFERING_LIMIT of them, then a link to them all."""
         therapists = self.roster.offering(approach)
-        facet = next((f for f in self.facets["approach"] if f.term.name == approach), None)
-        return self._render(
+        facet = next((f for f in self.facets["approach"] if (f.term.en or f.term.name) == approach), None)
+        term = next((t for t in self.roster.taxonomy.terms["approaches"] if (t.en or t.name) == approach), None)
+        return self._render_at(
             "offering.html",
             page_url,
-            approach=approach,
+            approach=term.name if term else approach,
             therapists=therapists[:OFFERING_LIMIT],
             total=len(therapists),
             facet=facet,
@@ -185,13 +221,13 @@ class Renderer:
         The filters are listed in full (key, label, options) so that the scripts need
         no list of their own: a filter added in filters.py reaches them as data.
         """
-        filters = directory_filters(self.roster, self.facets)
+        filters = directory_filters(self.roster, self.facets, self.language)
         records = []
         for t in self.roster.therapists:
             records.append(
                 {
                     "f": choices_of(t.id, filters),
-                    "html": str(self.card_html(t, relative_to(DIRECTORY_URL))),
+                    "html": str(self.card_html(t, self.link_from(self.local(DIRECTORY_URL)))),
                 }
             )
         listed = [
@@ -241,7 +277,7 @@ class Renderer:
 
     def profile_schema(self, t: Therapist) -> dict:
         """schema.org ProfilePage for a therapist: who they are and the college that registers them."""
-        page_url = self.site_url + t.url
+        page_url = self.site_url + self.local(t.url)
         person = {
             "@type": "Person",
             "@id": page_url + "#person",
@@ -276,11 +312,14 @@ class Renderer:
         }
 
 
-def relative_to(page_url: str) -> Callable[[str], str]:
-    """url(target): a site-relative URL as a link from the page at `page_url`."""
-    return lambda target: get_relative_url(target, page_url)
-
-
-def render_template(template: str, page_url: str, **context) -> str:
-    """Render one of overrides/roster/ for the page at `page_url`; `url()` in it makes links relative to that page."""
-    return _ENV.get_template(template).render(url=relative_to(page_url), page_url=page_url, **context)
+def render_template(template: str, page_url: str, language: str = strings.DEFAULT, **context) -> str:
+    """Render one of overrides/roster/ for the page at `page_url`; `url()` in it makes links relative to that
+    page, to the copy in `language` of the page it names."""
+    prefix = "" if language == strings.DEFAULT else f"{language}/"
+    return _ENV.get_template(template).render(
+        url=lambda target: get_relative_url(prefix + target, page_url),
+        page_url=page_url,
+        s=strings.of(language),
+        lang=language,
+        **context,
+    )

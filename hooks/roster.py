@@ -87,7 +87,14 @@ def load_taxonomy(path: str | os.PathLike = DEFAULT_TAXONOMY, *, display_path: s
         raise DataError(sorted(checker.problems, key=lambda p: p.line), "the taxonomy")
     terms = {
         section: tuple(
-            Term(v["name"], rules.term_address(v), v.get("title", ""), v.get("article", ""))
+            Term(
+                v["name"],
+                rules.term_address(v),
+                v.get("title", ""),
+                v.get("article", ""),
+                v.get("fr", ""),
+                v.get("title_fr", ""),
+            )
             for v in top.values[section]
         )
         for _, section, _, _ in schemas.TAXONOMY_FACETS
@@ -99,6 +106,7 @@ def load_taxonomy(path: str | os.PathLike = DEFAULT_TAXONOMY, *, display_path: s
             v["title"],
             v["url"],
             v["register"],
+            v.get("title_fr", ""),
             {t["name"]: t.get("supervised", False) for t in v["titles"]},
             v.get("refuses_dr", False),
         )
@@ -249,6 +257,13 @@ def public_record(t: Therapist, site_url: str = "", today=None) -> dict:
         "photo_alt": t.photo_alt or None,
         "bio": t.bio,
         "url": site_url + t.url,
+        # The French profile's labels: the taxonomy's fr: names, the college's French name, the French bio.
+        "fr": {
+            "college_name": t.college.title_fr or None,
+            **{field: [x.fr or x.name for x in getattr(t, field)] for field, _, _, _ in FACETS},
+            "bio": t.bio_fr or None,
+            "url": site_url + "fr/" + t.url,
+        },
     }
 
 

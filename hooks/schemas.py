@@ -339,6 +339,13 @@ def roster() -> Record:
             "Jane works with adults who feel anxious.",
             MAX_BIO,
         ),
+        "bio_fr": text(
+            "French biography (optional)",
+            "The biography in French for the French profile page, with the same rules as bio. Without it the "
+            "French page shows the English bio, marked as English.",
+            "Jeanne travaille avec des adultes anxieux.",
+            MAX_BIO,
+        ),
         "former": Flag(
             "Former therapist (optional)",
             "true when the therapist has left. Keep the entry with id and name only, so the old profile address "
@@ -399,6 +406,7 @@ def taxonomy() -> Record:
         "Term",
         fields={
             "name": text("Name", "What editors write in the roster and what the public sees.", "French", MAX_NAME),
+            "fr": text("French name", "What the public sees on the French pages.", "Français", MAX_NAME),
             "slug": Text(
                 "Address (optional)",
                 "The term's web address under /therapists/<facet>/. Made from the name when the name has Latin "
@@ -411,6 +419,9 @@ def taxonomy() -> Record:
                 reserved_hint="is an address the site uses for its own pages; choose another",
             ),
             "title": text("Title (optional)", "The approach's full name.", "Cognitive behavioural therapy"),
+            "title_fr": text(
+                "French title (optional)", "The approach's full name in French.", "Thérapie cognitivo-comportementale"
+            ),
             "article": Text(
                 "Article (optional)",
                 "The knowledge-base page that explains it, relative to docs/.",
@@ -420,13 +431,18 @@ def taxonomy() -> Record:
                 pattern_hint="must be a page inside docs/ like approaches/cbt.md",
             ),
         },
-        required=("name",),
+        required=("name", "fr"),
     )
     college = Record(
         "College",
         fields={
             "name": text("Short name", "What the roster's registration.college says.", "CRPO", MAX_NAME),
             "title": text("Full name", "The college's name.", "College of Registered Psychotherapists of Ontario"),
+            "title_fr": text(
+                "French name",
+                "The college's official French name.",
+                "Ordre des psychothérapeutes autorisés de l'Ontario",
+            ),
             "url": https("Web site", "The college's home page.", "https://www.crpo.ca/"),
             "register": https("Public register", "Where a reader checks a registration.", "https://www.crpo.ca/"),
             "titles": Items(
@@ -455,7 +471,7 @@ def taxonomy() -> Record:
                 (True,),
             ),
         },
-        required=("name", "title", "url", "register", "titles"),
+        required=("name", "title", "title_fr", "url", "register", "titles"),
     )
     sections = {
         section: Items(
@@ -515,8 +531,23 @@ def crisis() -> Record:
             "hours": text("Hours", "When it answers.", "24 hours a day, 7 days a week"),
             "for": text("For whom", "Who it is for.", "Anyone in Canada"),
             "source": https("Source", "The organisation's own page that shows this number.", "https://988.ca/"),
+            "name_fr": text(
+                "French name",
+                "The service's name in French.",
+                "Ligne d'aide en cas de crise de suicide 9-8-8",
+                MAX_NAME,
+            ),
+            "action_fr": text("What to do, in French", "The link text on French pages.", "Appelez ou textez le 9-8-8"),
+            "hours_fr": text("Hours, in French", "When it answers, in French.", "24 heures sur 24, 7 jours sur 7"),
+            "for_fr": text("For whom, in French", "Who it is for, in French.", "Toute personne au Canada"),
+            "source_fr": https(
+                "French source (optional)",
+                "The organisation's own French page that shows this number; without it, French pages link the "
+                "English source, marked as English.",
+                "https://988.ca/fr",
+            ),
         },
-        required=("name", "action", "hours", "for", "source"),
+        required=("name", "action", "hours", "for", "source", "name_fr", "action_fr", "hours_fr", "for_fr"),
     )
     return Record(
         "Crisis lines",

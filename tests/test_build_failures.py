@@ -150,11 +150,11 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
     practice_file.write_text(practice_text, encoding="utf-8")
     (project / "docs" / "about").mkdir()
     (project / "docs" / "about" / "contact.md").write_text(
-        "---\ndescription: Contact.\nlast_reviewed: 2026-11-01\n---\n# Contact\n\nCall us.\n\n{{ practice_contact() }}\n",
+        "---\ndescription: Contact.\nlast_reviewed: 2026-11-01\nuntranslated: true\n---\n# Contact\n\nCall us.\n\n{{ practice_contact() }}\n",
         encoding="utf-8",
     )
     (project / "docs" / "about" / "privacy.md").write_text(
-        "---\ndescription: Privacy.\nlast_reviewed: 2026-11-01\n---\n# Privacy\n\nWe do not keep what you read. We use no cookies. You can ask us what we hold.\n",
+        "---\ndescription: Privacy.\nlast_reviewed: 2026-11-01\nuntranslated: true\n---\n# Privacy\n\nWe do not keep what you read. We use no cookies. You can ask us what we hold.\n",
         encoding="utf-8",
     )
     config = project / "mkdocs.yml"
@@ -228,7 +228,7 @@ def test_every_article_problem_is_listed_with_its_line(tmp_path):
     result, _ = build(tmp_path, {"article.md": broken}, BASE_NAV + ["article.md"])
     assert result.returncode != 0
     assert "docs/article.md:3: last_reviewed: 'soon' is not a date like 2026-11-26" in result.stderr
-    assert "docs/article.md:13: no '## Sources' heading" in result.stderr
+    assert "docs/article.md:14: no '## Sources' heading" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -38,7 +38,11 @@ def test_a_new_filter_is_data_only(sample_roster, monkeypatch):
         "sliding-scale", "Only sliding-scale fees", (Option("yes", "Sliding scale", frozenset({first})),), flag=True
     )
     original = filters.directory_filters
-    monkeypatch.setattr(render, "directory_filters", lambda roster, facets: original(roster, facets) + [sliding])
+    monkeypatch.setattr(
+        render,
+        "directory_filters",
+        lambda roster, facets, language="en": original(roster, facets, language) + [sliding],
+    )
     renderer = render.Renderer(sample_roster, site_name="Test")
 
     page = renderer.directory(1)

@@ -70,7 +70,7 @@ def test_first_card_is_on_the_first_phone_screen(browser, site_url):
         assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box
         # The filters wait behind one button; the bar says how many are listed.
         expect(page.locator("[data-toggle]")).to_be_visible()
-        expect(page.get_by_label("Language")).to_be_hidden()
+        expect(page.get_by_label("Language", exact=True)).to_be_hidden()
         expect(page.locator("[data-status]")).to_be_in_viewport()
     finally:
         context.close()
@@ -86,10 +86,10 @@ def test_the_filters_button_is_a_disclosure_on_a_phone_and_absent_on_a_laptop(br
         toggle.focus()
         page.keyboard.press("Enter")
         expect(toggle).to_have_attribute("aria-expanded", "true")
-        expect(page.get_by_label("Language")).to_be_visible()
+        expect(page.get_by_label("Language", exact=True)).to_be_visible()
         assert page.evaluate("document.activeElement.dataset.toggle") == ""
         page.keyboard.press("Enter")
-        expect(page.get_by_label("Language")).to_be_hidden()
+        expect(page.get_by_label("Language", exact=True)).to_be_hidden()
     finally:
         phone.close()
     laptop = browser.new_context(**SIZES["desktop"])
@@ -97,7 +97,7 @@ def test_the_filters_button_is_a_disclosure_on_a_phone_and_absent_on_a_laptop(br
         page = laptop.new_page()
         open_directory(page, site_url)
         expect(page.locator("[data-toggle]")).to_be_hidden()
-        expect(page.get_by_label("Language")).to_be_visible()
+        expect(page.get_by_label("Language", exact=True)).to_be_visible()
     finally:
         laptop.close()
 
@@ -150,7 +150,7 @@ def test_counts_follow_the_other_choices_and_zero_is_marked(page, site_url, samp
     language = next(
         f for f in sample_roster.facets()["language"] if 0 < len(f.therapists) < len(sample_roster.therapists)
     )
-    page.get_by_label("Language").select_option(language.term.slug)
+    page.get_by_label("Language", exact=True).select_option(language.term.slug)
     expect_count(page, len(language.therapists))
     texts = page.locator("#filter-format option").evaluate_all("os => os.filter(o => o.value).map(o => o.textContent)")
     for facet, text in zip(sample_roster.facets()["format"], texts, strict=True):
@@ -174,7 +174,7 @@ def test_the_address_reproduces_a_filtered_list_and_survives_reload(page, site_u
     open_directory(page, site_url, f"?language={language.term.slug}&format={format_.term.slug}")
     expect_count(page, len(expected))
     assert card_ids(page) == expected
-    assert page.get_by_label("Language").input_value() == language.term.slug
+    assert page.get_by_label("Language", exact=True).input_value() == language.term.slug
     expect(page.locator("[data-chosen]")).to_have_text(" (2 on)")
 
     page.get_by_label("Only therapists accepting new clients").check()
@@ -199,7 +199,7 @@ def test_the_address_reproduces_a_filtered_list_and_survives_reload(page, site_u
 def test_an_unknown_value_in_the_address_is_ignored(page, site_url, sample_roster):
     open_directory(page, site_url, "?language=klingon&unrelated=1")
     expect(page.locator("[data-status]")).to_have_text(re.compile(r"Showing all"))
-    assert page.get_by_label("Language").input_value() == ""
+    assert page.get_by_label("Language", exact=True).input_value() == ""
 
 
 def test_back_from_a_profile_restores_the_list_and_its_filters_together(sized, site_url, sample_roster):
@@ -227,14 +227,14 @@ def test_filtering_in_the_page_and_back_from_a_profile(page, site_url, sample_ro
     )
     expected = [t.id for t in language.therapists]
     open_directory(page, site_url)
-    page.get_by_label("Language").select_option(language.term.slug)
+    page.get_by_label("Language", exact=True).select_option(language.term.slug)
     expect_count(page, len(expected))
     page.locator(CARDS).nth(1).get_by_role("link").click()
     expect(page).to_have_url(re.compile(r"/therapists/" + re.escape(expected[1]) + "/$"))
     page.go_back()
     expect_count(page, len(expected))
     assert card_ids(page) == expected
-    assert page.get_by_label("Language").input_value() == language.term.slug
+    assert page.get_by_label("Language", exact=True).input_value() == language.term.slug
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

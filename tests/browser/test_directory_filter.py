@@ -68,7 +68,7 @@ def test_language_and_format_narrow_to_exactly_the_matching_therapists(directory
     assert everyone == first_page_ids(sample_roster, directory)
     original_status = directory.locator("[data-status]").inner_text()
 
-    directory.get_by_label("Language").select_option(language.slug)
+    directory.get_by_label("Language", exact=True).select_option(language.slug)
     directory.get_by_label("Format").select_option(session_format.slug)
 
     text = expect_status(directory, len(expected))
@@ -78,7 +78,7 @@ def test_language_and_format_narrow_to_exactly_the_matching_therapists(directory
     expect_status(directory, len(sample_roster.therapists))
     assert card_ids(directory) == everyone
     assert directory.locator("[data-status]").inner_text() == original_status
-    assert directory.get_by_label("Language").input_value() == ""
+    assert directory.get_by_label("Language", exact=True).input_value() == ""
     assert directory.get_by_label("Format").input_value() == ""
 
 
@@ -87,7 +87,7 @@ def test_no_match_says_so(directory, sample_roster):
     if pair is None:
         pytest.skip("every language is offered in every format in this roster")
     language, session_format = pair
-    directory.get_by_label("Language").select_option(language.slug)
+    directory.get_by_label("Language", exact=True).select_option(language.slug)
     directory.get_by_label("Format").select_option(session_format.slug)
     expect_status(directory, 0)
     assert card_ids(directory) == []
@@ -130,7 +130,7 @@ def test_filters_work_with_the_keyboard_alone(directory, sample_roster):
 
 def test_filtered_results_have_no_wcag_violations(directory, sample_roster, axe):
     language, session_format, expected = narrowing_pair(sample_roster)
-    directory.get_by_label("Language").select_option(language.slug)
+    directory.get_by_label("Language", exact=True).select_option(language.slug)
     directory.get_by_label("Format").select_option(session_format.slug)
     expect_status(directory, len(expected))
     violations = axe(directory)
@@ -159,7 +159,7 @@ def test_clearing_before_the_filter_index_arrives_keeps_the_full_list(page, site
     everyone = card_ids(page)
 
     with page.expect_request("**/therapists/directory.json"):
-        page.get_by_label("Language").select_option(language.slug)
+        page.get_by_label("Language", exact=True).select_option(language.slug)
     for _ in range(100):  # the route handler runs as Playwright processes events
         if held:
             break
@@ -171,7 +171,7 @@ def test_clearing_before_the_filter_index_arrives_keeps_the_full_list(page, site
     # The late answer's callback runs soon after the response; give it time, then check it changed nothing.
     page.wait_for_timeout(500)
     assert card_ids(page) == everyone
-    assert page.get_by_label("Language").input_value() == ""
+    assert page.get_by_label("Language", exact=True).input_value() == ""
     assert "match your filters" not in page.locator("[data-status]").inner_text()
 
 
@@ -187,7 +187,7 @@ def test_a_failed_filter_index_says_so_and_the_next_change_tries_again(page, sit
     page.goto(site_url + "therapists/")
     page.locator(".tpg-filters").wait_for(state="visible")
 
-    page.get_by_label("Language").select_option(language.slug)
+    page.get_by_label("Language", exact=True).select_option(language.slug)
     status = page.locator("[data-status]")
     expect(status).to_contain_text("could not load")
     expect(status).to_contain_text("Browse therapists by")

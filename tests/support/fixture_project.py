@@ -14,6 +14,7 @@ ARTICLE = """\
 description: A test article.
 last_reviewed: 2026-11-01
 reviewed_by: jane-doe
+untranslated: true
 ---
 
 # Test article
@@ -47,11 +48,23 @@ def make_project(tmp: Path, pages: dict[str, str], nav: list[str], roster: str |
         "about-therapy/cost-and-coverage.md": ARTICLE,
         "about-therapy/choosing-a-therapist.md": ARTICLE,
     }
-    for name, text in {**base, **pages}.items():
+    given = {**base, **pages}
+    for name, text in given.items():
         (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / "docs" / name).write_text(text, encoding="utf-8")
+        (project / "docs" / name).write_text(_untranslated(name, text, given), encoding="utf-8")
     (project / "data" / "therapists.yml").write_text(roster or "therapists:\n" + GOOD_ENTRY, encoding="utf-8")
     return project
+
+
+def _untranslated(name: str, text: str, pages: dict[str, str]) -> str:
+    """An English page without a French page in the test is marked untranslated (the build requires one
+    or the other); the mark goes last in the front matter, so the front matter's lines do not move."""
+    if name.endswith(".fr.md") or f"{name[:-3]}.fr.md" in pages or not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 3)
+    if end == -1 or "\nuntranslated:" in text[:end]:
+        return text
+    return f"{text[:end]}\nuntranslated: true{text[end:]}"
 
 
 BASE_NAV = [
