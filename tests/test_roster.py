@@ -126,8 +126,8 @@ BAD_INPUTS = {
     ),
     "availability misspelled": (
         "availability: accepting",
-        "availability: acepting",
-        "data/therapists.yml:18: therapist 'jane-doe': availability: 'acepting' is not allowed (did you mean "
+        "availability: accepted",
+        "data/therapists.yml:18: therapist 'jane-doe': availability: 'accepted' is not allowed (did you mean "
         "'accepting'?)",
     ),
     "the old accepting field": (
