@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import os
 import re
@@ -157,6 +158,14 @@ def plain_page(entry: dict) -> str:
     return "\n".join(lines)
 
 
+def _strings(project: Path):
+    """hooks/strings.py of `project`, loaded by its path (hooks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("tpg_strings", project / "hooks" / "strings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def baseline_project(project: Path, where: Path, roster: dict, pages: int) -> Path:
     """A project with our theme settings, overrides and articles, no hooks or macros, and `pages` plain pages."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
@@ -181,10 +190,13 @@ def baseline_project(project: Path, where: Path, roster: dict, pages: int) -> Pa
     crisis = yaml.safe_load((project / "data" / "crisis.yml").read_text(encoding="utf-8"))
     for line in crisis.get("lines") or []:
         line.setdefault("tel", "")
-    base["extra"] = {**{k: v for k, v in config.get("extra", {}).items() if k != "roster_file"}, "crisis": crisis}
+    # So do the overrides' words (hooks/strings.py), which a hook also gives them; the baseline is English only.
+    extra = {k: v for k, v in config.get("extra", {}).items() if k != "roster_file"}
+    base["extra"] = {**extra, "crisis": crisis, "ui": dict(_strings(project).of("en"))}
     base["plugins"] = ["search"]
     shutil.rmtree(where, ignore_errors=True)
-    shutil.copytree(project / "docs", where / "docs")
+    # English pages only, and not the help page, whose links go to pages only the hook makes.
+    shutil.copytree(project / "docs", where / "docs", ignore=shutil.ignore_patterns("*.fr.md", "help-me-choose.md"))
     if (project / "includes").is_dir():
         shutil.copytree(project / "includes", where / "includes")
     (where / "mkdocs.yml").write_text(yaml.safe_dump(base, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -99,13 +99,15 @@ def make_payload_project(tmp: Path) -> Path:
 
     taxonomy = yaml.safe_load((data / "taxonomy.yml").read_text(encoding="utf-8"))
     for section, _, name in TERMS:
-        term = {"name": name}
+        term = {"name": name, "fr": name}
         if section == "approaches":
             term.update(title=LONG, article="approaches/cbt.md")
         taxonomy[section].append(term)
     # A title that practises under supervision, so the profile's supervision note carries a payload too.
     titles = [{"name": LONG, "supervised": True}]
-    taxonomy["colleges"].append({"name": COLLEGE, "title": LONG, "url": URL, "register": URL, "titles": titles})
+    taxonomy["colleges"].append(
+        {"name": COLLEGE, "title": LONG, "title_fr": LONG, "url": URL, "register": URL, "titles": titles}
+    )
     taxonomy["insurers"].append({"name": INSURER})
     (data / "taxonomy.yml").write_text(yaml.safe_dump(taxonomy, allow_unicode=True), encoding="utf-8")
 
@@ -114,6 +116,7 @@ def make_payload_project(tmp: Path) -> Path:
         # Phone numbers must be digits, so only the text fields carry payloads.
         {"name": NAME, "action": LONG, "tel": "4165550100", "sms": "686868"}
         | {"hours": OTHER, "for": LONG, "source": URL}
+        | {"name_fr": NAME, "action_fr": LONG, "hours_fr": OTHER, "for_fr": LONG}
     )
     (data / "crisis.yml").write_text(yaml.safe_dump(crisis, allow_unicode=True), encoding="utf-8")
 
