@@ -352,7 +352,7 @@ _FR = MappingProxyType(
         "in_french_link": "Thérapeutes qui offrent des séances en français",
         "colon": " : ",
         "reviewer_left": ", qui a depuis quitté la clinique",
-        "reviewer_sample": "cette personne est un exemple fictif jusqu'au lancement du site.",
+        "reviewer_sample": "cette personne est un exemple fictif jusqu'au lancement du site.",  # codespell:ignore
         "review_due": "Cette page doit être révisée de nouveau : certains détails ont peut-être changé depuis "
         "la dernière vérification.",
         "waitlist": "Liste d'attente pour les nouveaux clients",
@@ -374,10 +374,10 @@ _FR = MappingProxyType(
         "map": "carte sur OpenStreetMap",
         "step_free": "Accès de plain-pied.",
         "not_step_free": "Pas d'accès de plain-pied.",
-        "transit": "Transport en commun",
+        "transit": "Transport en commun",  # codespell:ignore
         "contact_locations": "Nous joindre et nos bureaux",
         "sample_lead": "Données fictives :",
-        "sample_text": "les thérapeutes de ce site sont des exemples inventés, et leurs numéros d'inscription "
+        "sample_text": "les thérapeutes de ce site sont des exemples inventés, et leurs numéros d'inscription "  # codespell:ignore
         "sont faux. Le site n'est pas encore lancé.",
         "reach_us": "Nous joindre",
         "phone": "Téléphone",
@@ -392,7 +392,7 @@ _FR = MappingProxyType(
         "find_on_map": "Voir sur OpenStreetMap",
         "opens_another_site": "(ouvre un autre site)",
         "access": "Accès",
-        "nearest_transit": "Transport en commun le plus proche",
+        "nearest_transit": "Transport en commun le plus proche",  # codespell:ignore
         "hours": "Heures d'ouverture",
         "evenings_weekends": "Séances le soir ou la fin de semaine",
         "evenings_and_weekends": "Le soir et la fin de semaine",
@@ -401,7 +401,7 @@ _FR = MappingProxyType(
         "neither": "Ni l'un ni l'autre",
         "who_see_here": "Thérapeutes qui reçoivent ici",
         "privacy_heading": "Questions sur vos renseignements personnels",
-        "privacy_contact": "Notre responsable de la protection des renseignements personnels est {name} ({role}). "
+        "privacy_contact": "Notre responsable de la protection des renseignements personnels est {name} ({role}). "  # codespell:ignore
         "Écrivez à",
         "privacy_or_call": "ou appelez le",
         "privacy_why": "pour savoir comment nous traitons vos renseignements de santé ou pour consulter votre dossier. "

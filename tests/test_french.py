@@ -300,7 +300,8 @@ def test_a_french_profile_shows_availability_fees_and_offices_in_french(site, sa
             assert word not in text, (t.id, word)
         assert "Données fictives :" in text
         if t.offices:
-            assert f"Où {t.name} reçoit en personne" in text and "Transport en commun :" in text, t.id
+            assert f"Où {t.name} reçoit en personne" in text, t.id
+            assert "Transport en commun :" in text, t.id  # codespell:ignore
             assert "Nous joindre et nos bureaux" in text
         if t.fees.individual:
             assert f"Séance individuelle : {t.fees.individual} $" in text, t.id
