@@ -59,9 +59,9 @@ _ENV = jinja2.Environment(
 )
 
 
-def day(value: datetime.date) -> str:
-    """2026-11-05 -> 'November 5, 2026'."""
-    return f"{value:%B} {value.day}, {value.year}"
+def day(value: datetime.date, language: str = strings.DEFAULT) -> str:
+    """2026-11-05 -> 'November 5, 2026' or '5 novembre 2026'."""
+    return strings.long_date(value, language)
 
 
 def map_url(office: Office) -> str:
@@ -105,7 +105,7 @@ class Renderer:
         html = self._cards.get(key)
         if html is None:
             shown = self.roster.availability(t)
-            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url, shown, self.s)
+            html = self._cards[key] = _ENV.get_template("card.html").module.card(t, url, shown, self.s, self.language)
         return html
 
     def local(self, target: str) -> str:

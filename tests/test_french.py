@@ -251,3 +251,117 @@ def test_a_taxonomy_term_without_a_french_name_fails_with_its_line(tmp_path):
 def test_both_string_tables_have_the_same_words():
     assert set(strings.of("en")) == set(strings.of("fr"))
     assert all(strings.of("fr")[k] or not strings.of("en")[k] for k in strings.of("en"))
+
+
+def _text(html: str) -> str:
+    """A page's words, tags dropped and spaces folded: what a reader sees, still HTML-escaped."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+# Each availability state's badge: the French words a profile must show, and the English ones it must not.
+_BADGES = {
+    "accepting": ("Accepte de nouveaux clients (confirmé le", "Accepting new clients"),
+    "waitlist": ("Liste d&#39;attente pour les nouveaux clients (confirmé le", "Waitlist for new clients"),
+    "not accepting": ("N&#39;accepte pas de nouveaux clients (confirmé le", "Not accepting new clients"),
+    "ask": ("Renseignez-vous sur les disponibilités", "Ask about availability"),
+}
+
+# English words of our templates that a French roster page must not show (data, such as an
+# office's transit directions, may still be in English).
+_ENGLISH = (
+    "confirmed",
+    "per session",
+    "sliding scale",
+    "Sample data",
+    "Session times",
+    "Offices",
+    "Contact and locations",
+    "sees clients in person",
+    "map on OpenStreetMap",
+    "Step-free",
+    "Transit:",
+    "Offers a free first consultation",
+    "Bills these insurers directly",
+)
+
+
+def test_a_french_profile_shows_availability_fees_and_offices_in_french(site, sample_roster):
+    seen = set()
+    for t in sample_roster.therapists:
+        shown = sample_roster.availability(t)
+        french, english = _BADGES[shown]
+        # The bio is the therapist's own words, in English where they wrote no French one.
+        text = _text(re.sub(r'<div class="tpg-bio".*?</section>', "", _html(site, "fr/" + t.url), flags=re.S))
+        assert french in text and english not in text, (t.id, shown)
+        if shown != "ask":
+            day = t.availability_confirmed_on
+            assert f"(confirmé le {strings.long_date(day, 'fr')}" in text, t.id
+        for word in _ENGLISH:
+            assert word not in text, (t.id, word)
+        assert "Données fictives :" in text
+        if t.offices:
+            assert f"Où {t.name} reçoit en personne" in text, t.id
+            assert "Transport en commun :" in text, t.id  # codespell:ignore
+            assert "Nous joindre et nos bureaux" in text
+        if t.fees.individual:
+            assert f"Séance individuelle : {t.fees.individual} $" in text, t.id
+        if t.fees.free_consultation:
+            assert "Offre une première consultation gratuite." in text, t.id
+        if t.fees.direct_billing:
+            assert "Facture directement ces assureurs :" in text, t.id
+        seen.add(shown)
+    # The sample roster has every state, so each badge above was checked on some profile.
+    assert seen == set(_BADGES)
+
+
+def test_the_qualifying_profile_says_supervision_in_french(site, sample_roster):
+    t = next(t for t in sample_roster.therapists if t.supervised and t.supervisor)
+    text = _text(_html(site, "fr/" + t.url))
+    assert f"Pratique sous supervision clinique, sous la supervision de {escape(t.supervisor)}" in text
+    assert f"comme l&#39;exige l&#39;ordre ({t.college.name}) pour cette catégorie d&#39;inscription." in text
+    assert "supervised by" not in text and "Practises under" not in text
+    assert "requires for this class of registration" not in text
+
+
+def test_the_french_directory_cards_are_in_french(site, sample_roster):
+    html = _html(site, "fr/therapists/")
+    text = _text(html)
+    for french, english in _BADGES.values():
+        assert french in text and english not in text, french
+    for word in _ENGLISH:
+        assert word not in text, word
+    assert "Données fictives :" in text and "Bureaux" in text and "Tarif" in text
+    t = next(t for t in sample_roster.therapists if t.fees.individual and t.fees.sliding_scale)
+    assert f"{t.fees.individual} $ par séance, échelle mobile" in text
+    # The cards the filter script loads are the same French cards.
+    index = json.loads((site / "fr" / "therapists" / "directory.json").read_text(encoding="utf-8"))
+    cards = " ".join(record["html"] for record in index["therapists"])
+    assert "confirmé le" in cards and "confirmed" not in cards and "per session" not in cards
+
+
+def test_the_french_contact_page_and_footer_are_in_french(site):
+    html = _html(site, "fr/about/contact/")
+    text = _text(html)
+    for french in ("Nous joindre", "Téléphone :", "Courriel :", "Nos bureaux", "Heures d&#39;ouverture"):
+        assert french in text, french
+    for english in (
+        "Reach us",
+        "Phone:",
+        "Email:",
+        "Our offices",
+        "Nearest transit",
+        "Hours",
+        "Questions about your privacy",
+    ):
+        assert english not in text, english
+    footer = html[html.index('<address class="tpg-practice-footer') :]
+    footer = footer[: footer.index("</address>")]
+    assert "Nous joindre et nos bureaux" in footer and "Contact and locations" not in footer
+    english = _html(site, "about/contact/")
+    assert "Reach us" in english and "Phone: " in _text(english)
+
+
+def test_an_article_lists_its_therapists_availability_in_french(site, sample_roster):
+    text = _text(_html(site, "fr/approaches/couples-and-family/"))
+    assert "(liste d&#39;attente pour les nouveaux clients)" in text
+    assert "waitlist for new clients" not in text
