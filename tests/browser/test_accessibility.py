@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import ROOT
-from support.browser import DESKTOP, PHONE, describe
+from support.browser import DESKTOP, PHONE, axe_failures, describe, page_urls
 from support.siteserver import TEMPLATES
 
 # Material picks its palette from prefers-color-scheme (the media queries in mkdocs.yml).
@@ -34,30 +33,9 @@ def test_no_wcag_a_or_aa_violations(browser, site_url, templates, axe, template,
     assert not violations, f"{templates[template]} ({scheme}, {layout}):\n{describe(violations)}"
 
 
-def article_urls() -> list[str]:
-    """Site-relative URL of every Markdown page in docs/ except the directory (generated pages are above)."""
-    docs = ROOT / "docs"
-    urls = []
-    for source in sorted(docs.rglob("*.md")):
-        path = source.relative_to(docs).with_suffix("").as_posix()
-        if path.startswith("therapists/"):
-            continue
-        urls.append("" if path == "index" else path.removesuffix("/index") + "/")
-    return urls
-
-
 def test_every_article_has_no_wcag_a_or_aa_violations(browser, site_url, axe):
     # Content differs from article to article (tables, footnotes, admonitions, abbreviations),
     # so every one is checked, in one palette: the palettes were compared above.
-    context = browser.new_context(color_scheme="light", viewport=DESKTOP)
-    failures = []
-    try:
-        page = context.new_page()
-        for url in article_urls():
-            page.goto(site_url + url, wait_until="load")
-            violations = axe(page)
-            if violations:
-                failures.append(f"{url}:\n{describe(violations)}")
-    finally:
-        context.close()
+    urls = [url for url in page_urls("en") if not url.startswith("therapists/")]
+    failures = axe_failures(browser, site_url, axe, urls, "en")
     assert not failures, "\n".join(failures)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import ROOT
-from support.browser import DESKTOP, PHONE, describe
+from support.browser import DESKTOP, PHONE, axe_failures, describe, page_urls
 from support.siteserver import TEMPLATES
 
 LAYOUTS = {
@@ -78,22 +77,7 @@ def test_search_on_a_french_page_finds_french_pages(page, site_url, record_reque
 
 def test_every_french_article_has_no_wcag_a_or_aa_violations(browser, site_url, axe):
     # As test_accessibility.py's test of every English article, for each translated page.
-    docs = ROOT / "docs"
-    urls = []
-    for source in sorted(docs.rglob("*.fr.md")):
-        path = source.relative_to(docs).as_posix().removesuffix(".fr.md")
-        urls.append("fr/" + ("" if path == "index" else path.removesuffix("/index") + "/"))
+    urls = page_urls("fr")
     assert len(urls) > 20
-    context = browser.new_context(color_scheme="light", viewport=DESKTOP)
-    failures = []
-    try:
-        page = context.new_page()
-        for url in urls:
-            page.goto(site_url + url, wait_until="load")
-            assert page.evaluate("document.documentElement.lang") == "fr", url
-            violations = axe(page)
-            if violations:
-                failures.append(f"{url}:\n{describe(violations)}")
-    finally:
-        context.close()
+    failures = axe_failures(browser, site_url, axe, urls, "fr")
     assert not failures, "\n".join(failures)

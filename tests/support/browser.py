@@ -28,6 +28,42 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def page_urls(language: str = "en") -> list[str]:
+    """Site-relative URL of every Markdown page in docs/ in `language` ("en": page.md, "fr": page.fr.md)."""
+    docs = ROOT / "docs"
+    urls = []
+    for source in sorted(docs.rglob("*.md")):
+        name = source.relative_to(docs).as_posix()
+        french = name.endswith(".fr.md")
+        if french != (language == "fr"):
+            continue
+        path = name.removesuffix(".fr.md" if french else ".md")
+        url = "" if path == "index" else path.removesuffix("/index") + "/"
+        urls.append(("fr/" if french else "") + url)
+    return urls
+
+
+def axe_failures(browser, site_url: str, axe, urls: list[str], language: str) -> list[str]:
+    """Each page of `urls` that is missing, not in `language`, or has axe violations, with what is wrong."""
+    context = browser.new_context(color_scheme="light", viewport=DESKTOP)
+    failures = []
+    try:
+        page = context.new_page()
+        for url in urls:
+            response = page.goto(site_url + url, wait_until="load")
+            if response is None or not response.ok:
+                failures.append(f"{url}: HTTP {response.status if response else 'no response'}")
+                continue
+            if page.evaluate("document.documentElement.lang") != language:
+                failures.append(f"{url}: lang is not {language}")
+            violations = axe(page)
+            if violations:
+                failures.append(f"{url}:\n{describe(violations)}")
+    finally:
+        context.close()
+    return failures
+
+
 @dataclass
 class Requests:
     """Every URL a page asked for, and every response that failed, while recorded."""
