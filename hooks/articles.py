@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 import yaml
 
+import clock
 import readability
 from roster import Problem, Roster
 
@@ -422,7 +423,7 @@ def check_docs(
     """Every problem in every article under `docs_dir`, named `<display_dir>/<file>.md:<line>`."""
     docs = Path(docs_dir)
     seed_hashes = load_seed_fingerprints() if seed_hashes is None else seed_hashes
-    today = today or datetime.date.today()
+    today = today or clock.today()
     problems = []
     for path in readability.article_paths(docs):
         name = path.relative_to(docs).as_posix()

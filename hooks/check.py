@@ -29,6 +29,7 @@ import yaml
 
 import articles
 import availability
+import clock
 import crisis
 import files_safety
 import practice as practice_module
@@ -118,7 +119,7 @@ def sample_notices(roster: roster_module.Roster, display: str) -> list[str]:
 
 def review_notices(docs_dir: str | os.PathLike, display_dir: str, today: date | None = None) -> list[str]:
     """One line per article whose review is due (the page says so too)."""
-    today = today or date.today()
+    today = today or clock.today()
     return [
         f"{display_dir}/{name}: review due since {due} (last reviewed on {last}); the page shows that its review "
         "is due until a reviewer checks it and updates last_reviewed"

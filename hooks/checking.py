@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 import yaml
 
+import clock
 import schemas
 from schemas import Choice, Day, Flag, Items, Link, OneOf, Record, Spec, Text, Whole
 from yamlfile import Problem, show
@@ -68,7 +69,7 @@ class Checker:
     def __init__(self, file: str, choices: dict[str, dict] | None = None, today: datetime.date | None = None):
         self.file = file
         self.choices = choices or {}
-        self.today = today or datetime.date.today()
+        self.today = today or clock.today()
         self.problems: list[Problem] = []
 
     def report(self, line: int, where: str, message: str) -> None:

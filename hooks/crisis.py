@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import checking
+import clock
 import rules
 import schemas
 import strings
@@ -46,7 +47,7 @@ def load(path: Path = CRISIS_FILE) -> dict:
 
 def overdue(data: dict, today: date | None = None) -> bool:
     """True when the numbers are due to be checked again."""
-    today = today or date.today()
+    today = today or clock.today()
     return today - data["verified_on"] > timedelta(days=data["review_every_days"])
 
 

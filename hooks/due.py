@@ -25,6 +25,7 @@ from pathlib import Path
 
 import articles
 import availability
+import clock
 import crisis
 import roster
 
@@ -128,7 +129,7 @@ def markdown(items: list[Due], today: datetime.date, days: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="List what falls due soon: article reviews and the crisis lines.")
     parser.add_argument("--within", type=int, default=DEFAULT_WITHIN, metavar="DAYS")
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today())
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=clock.today())
     parser.add_argument("--markdown", action="store_true", help="print the scheduled issue's body")
     args = parser.parse_args(argv)
     items, errors = due_within(PROJECT_ROOT, args.today, args.within)

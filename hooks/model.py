@@ -9,6 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
+import clock
 import strings
 from schemas import AVAILABILITY_MAX_AGE_DAYS, FACETS
 
@@ -173,7 +174,7 @@ class Roster:
     former: list[Therapist] = field(default_factory=list)
     practice: Practice | None = None
     # The day availability is judged on: the day of the build.
-    today: datetime.date = field(default_factory=datetime.date.today)
+    today: datetime.date = field(default_factory=clock.today)
     sample: bool = False  # the file says `sample: true`: fictional people, shown as such on every page
     language: str = strings.DEFAULT
 

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 import articles
 import build
+import clock
 import roster as roster_module
 import strings
 from render import ACCEPTING_URL, DIRECTORY_URL, FILTER_INDEX
@@ -132,7 +133,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         "sample": build.of(config).roster.sample,
     }
     due = articles.review_due(page.meta)
-    page.meta["review_due"] = due is not None and due <= date.today()
+    page.meta["review_due"] = due is not None and due <= clock.today()
     reviewed = page.meta.get("last_reviewed")
     if isinstance(reviewed, date):
         page.meta["last_reviewed_text"] = strings.long_date(reviewed, build.of(config).language)

@@ -7,11 +7,10 @@ import datetime
 import availability
 import roster as roster_module
 from schemas import AVAILABILITY_MAX_AGE_DAYS
+from support import CONFIRMED, TODAY
 from support.fixture_project import build
 from support.rosters import GOOD_ENTRY
 from support.sitefiles import read_page
-
-CONFIRMED = datetime.date(2026, 11, 20)
 
 
 def _roster(tmp_path, entries: str) -> roster_module.Roster:
@@ -35,15 +34,15 @@ def test_the_due_list_names_file_line_and_therapist_and_looks_ahead(tmp_path):
     stale_on = CONFIRMED + datetime.timedelta(days=AVAILABILITY_MAX_AGE_DAYS + 1)
     assert availability.stale_availability(roster, stale_on - datetime.timedelta(days=8), within_days=7) == []
     (soon,) = availability.stale_availability(roster, stale_on - datetime.timedelta(days=7), within_days=7)
-    assert soon.startswith("data/therapists.yml:2: therapist 'jane-doe': availability_confirmed_on: 2026-11-20")
+    assert soon.startswith(f"data/therapists.yml:2: therapist 'jane-doe': availability_confirmed_on: {CONFIRMED}")
     assert "goes stale on" in soon
     (late,) = availability.stale_availability(roster, stale_on, within_days=0)
     assert f"is {AVAILABILITY_MAX_AGE_DAYS + 1} days old (the site shows 'Ask about availability')" in late
 
 
 def test_stale_availability_is_an_info_notice_that_never_fails_the_strict_build(tmp_path):
-    old = (datetime.date.today() - datetime.timedelta(days=AVAILABILITY_MAX_AGE_DAYS + 30)).isoformat()
-    result, out = build(tmp_path, roster="therapists:\n" + GOOD_ENTRY.replace("2026-11-20", old))
+    old = (TODAY - datetime.timedelta(days=AVAILABILITY_MAX_AGE_DAYS + 30)).isoformat()
+    result, out = build(tmp_path, roster="therapists:\n" + GOOD_ENTRY.replace(str(CONFIRMED), old))
     assert result.returncode == 0, result.stderr
     notice = next(line for line in result.stderr.splitlines() if "availability_confirmed_on" in line)
     assert notice.startswith("INFO") and "therapist 'jane-doe'" in notice

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from support import CONFIRMED, REVIEWED
 from support.builds import build_site
 from support.fixture_project import ARTICLE, BASE_NAV, build, make_project
 from support.rosters import GOOD_ENTRY
@@ -125,7 +126,7 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
           sliding_scale: true
         fee_note: {quoted}
         availability: accepting
-        availability_confirmed_on: 2026-11-20
+        availability_confirmed_on: {CONFIRMED}
         booking_url: 'https://booking.example.org/x"onmouseover="alert(3)'
         contact_url: mailto:evil@example.org
         photo: assets/therapists/olena-kovalenko.webp
@@ -150,11 +151,11 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
     practice_file.write_text(practice_text, encoding="utf-8")
     (project / "docs" / "about").mkdir()
     (project / "docs" / "about" / "contact.md").write_text(
-        "---\ndescription: Contact.\nlast_reviewed: 2026-11-01\nuntranslated: true\n---\n# Contact\n\nCall us.\n\n{{ practice_contact() }}\n",
+        f"---\ndescription: Contact.\nlast_reviewed: {REVIEWED}\nuntranslated: true\n---\n# Contact\n\nCall us.\n\n{{ practice_contact() }}\n",
         encoding="utf-8",
     )
     (project / "docs" / "about" / "privacy.md").write_text(
-        "---\ndescription: Privacy.\nlast_reviewed: 2026-11-01\nuntranslated: true\n---\n# Privacy\n\nWe do not keep what you read. We use no cookies. You can ask us what we hold.\n",
+        f"---\ndescription: Privacy.\nlast_reviewed: {REVIEWED}\nuntranslated: true\n---\n# Privacy\n\nWe do not keep what you read. We use no cookies. You can ask us what we hold.\n",
         encoding="utf-8",
     )
     config = project / "mkdocs.yml"
@@ -224,7 +225,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
 
 
 def test_every_article_problem_is_listed_with_its_line(tmp_path):
-    broken = ARTICLE.replace("last_reviewed: 2026-11-01", "last_reviewed: soon").replace("## Sources", "## Notes")
+    broken = ARTICLE.replace(f"last_reviewed: {REVIEWED}", "last_reviewed: soon").replace("## Sources", "## Notes")
     result, _ = build(tmp_path, {"article.md": broken}, BASE_NAV + ["article.md"])
     assert result.returncode != 0
     assert "docs/article.md:3: last_reviewed: 'soon' is not a date like 2026-11-26" in result.stderr
@@ -242,7 +243,7 @@ def _check_command(project: Path) -> subprocess.CompletedProcess:
     "mistake",
     [
         ("docs/article.md", "reviewed_by: jane-doe", "reviewed_by: nobody-here"),
-        ("docs/article.md", "last_reviewed: 2026-11-01", "last_reviewed: 2999-11-01"),
+        ("docs/article.md", f"last_reviewed: {REVIEWED}", "last_reviewed: 2999-11-01"),
         ("data/therapists.yml", "[English, French]", "[English, Frnech]"),
         ("data/crisis.yml", "verified_on: 2026-11-26", "verified_on: 2020-01-01"),
     ],

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import due
-from support import ROOT
+from support import REVIEWED, ROOT
 from support.fixture_project import ARTICLE
 
 TODAY = datetime.date(2026, 11, 28)
@@ -29,7 +29,7 @@ def project(tmp_path) -> Path:
         "later.md": "last_reviewed: 2025-12-29",
     }
     for name, dates in pages.items():
-        (docs / name).write_text(ARTICLE.replace("last_reviewed: 2026-11-01", dates), encoding="utf-8")
+        (docs / name).write_text(ARTICLE.replace(f"last_reviewed: {REVIEWED}", dates), encoding="utf-8")
     (docs / "broken.md").write_text("# No front matter: the check command reports it\n", encoding="utf-8")
     (tmp_path / "data").mkdir()
     crisis = (ROOT / "data" / "crisis.yml").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 
+from support import REVIEWED
 from support.fixture_project import ARTICLE, BASE_NAV, build
 from support.rosters import GOOD_ENTRY
 from support.sitefiles import read_page
@@ -16,8 +17,8 @@ from support.sitefiles import read_page
 ROSTER = "therapists:\n" + GOOD_ENTRY + "  - id: liam-oconnor\n    name: Liam O'Connor\n    former: true\n"
 PAGES = {
     "left.md": ARTICLE.replace("reviewed_by: jane-doe", "reviewed_by: liam-oconnor"),
-    "overdue.md": ARTICLE.replace("last_reviewed: 2026-11-01", "last_reviewed: 2024-03-15"),
-    "set-date.md": ARTICLE.replace("last_reviewed: 2026-11-01", "last_reviewed: 2024-03-15\nnext_review: 2024-09-01"),
+    "overdue.md": ARTICLE.replace(f"last_reviewed: {REVIEWED}", "last_reviewed: 2024-03-15"),
+    "set-date.md": ARTICLE.replace(f"last_reviewed: {REVIEWED}", "last_reviewed: 2024-03-15\nnext_review: 2024-09-01"),
 }
 DUE_NOTE = "This page is due for its next review"
 

@@ -9,6 +9,7 @@ import pytest
 
 import roster
 import yamlfile
+from support import CONFIRMED
 from support.rosters import GOOD_ENTRY
 
 
@@ -136,12 +137,12 @@ BAD_INPUTS = {
         "data/therapists.yml:18: therapist 'jane-doe': accepting_new_clients: is no longer used; write availability:",
     ),
     "availability confirmed in the future": (
-        "availability_confirmed_on: 2026-11-20",
+        f"availability_confirmed_on: {CONFIRMED}",
         "availability_confirmed_on: 2999-01-01",
         "data/therapists.yml:22: therapist 'jane-doe': availability_confirmed_on: 2999-01-01 is in the future",
     ),
     "availability confirmed on no date": (
-        "availability_confirmed_on: 2026-11-20",
+        f"availability_confirmed_on: {CONFIRMED}",
         "availability_confirmed_on: last week",
         "data/therapists.yml:22: therapist 'jane-doe': availability_confirmed_on: must be a date like 2026-11-26",
     ),

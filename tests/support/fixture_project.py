@@ -5,14 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from support import ROOT
+from support import REVIEWED, ROOT
 from support.builds import build_site
 from support.rosters import GOOD_ENTRY
 
-ARTICLE = """\
+ARTICLE = f"""\
 ---
 description: A test article.
-last_reviewed: 2026-11-01
+last_reviewed: {REVIEWED}
 reviewed_by: jane-doe
 untranslated: true
 ---

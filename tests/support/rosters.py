@@ -1,6 +1,8 @@
 """A complete, valid roster entry that tests vary one field at a time."""
 
-GOOD_ENTRY = """\
+from support import CONFIRMED
+
+GOOD_ENTRY = f"""\
   - id: jane-doe
     name: Jane Doe
     pronouns: she/her
@@ -21,5 +23,5 @@ GOOD_ENTRY = """\
     booking_url: https://booking.example.org/jane
     bio: |
       Jane helps adults with anxiety.
-    availability_confirmed_on: 2026-11-20
+    availability_confirmed_on: {CONFIRMED}
 """
