@@ -11,9 +11,8 @@ the form an editor can act on:
     docs/faq.md:5: reviewed_by: 'liam-ocnnor' is not in the roster; use the id of the therapist in data/therapists.yml who reviewed the page
 
 The build runs check_all() in on_config, before it writes anything, so whatever
-fails the build is reported here first. Warnings (crisis lines due for a check)
-are printed too and make the command fail, as they fail `mkdocs build --strict`.
-Notices (articles due for review, availability not confirmed for too long) are
+fails the build is reported here first. Notices (articles due for review,
+crisis lines due for a check, availability not confirmed for too long) are
 printed and fail nothing, as in the build.
 """
 
@@ -46,10 +45,8 @@ class Result:
     crisis: dict | None = None
     practice: roster_module.Practice | None = None
     problems: list[Problem | str] = field(default_factory=list)
-    # What the build logs as a warning: `mkdocs build --strict` fails on it, `mkdocs serve` does not.
-    warnings: list[str] = field(default_factory=list)
-    # What the build logs at INFO, which --strict ignores: an overdue review or stale availability
-    # must never block an urgent fix.
+    # What the build logs at INFO, which --strict ignores: an overdue review or crisis-line check, or
+    # stale availability, must never block an urgent fix.
     notices: list[str] = field(default_factory=list)
 
     def report(self) -> str:
@@ -95,7 +92,7 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
     except (OSError, ValueError, yaml.YAMLError) as exc:
         result.problems += _problems(exc, "data/crisis.yml", data / "crisis.yml")
     else:
-        result.warnings += crisis_warnings(result.crisis)
+        result.notices += crisis_notices(result.crisis)
     if result.roster is not None:
         display_dir = _display_dir(docs_dir, project_dir)
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
@@ -136,13 +133,14 @@ def _problems(exc: Exception, file: str, path: Path) -> list[Problem | str]:
     return [f"{file}: {str(exc).removeprefix(f'{path}: ')}"]
 
 
-def crisis_warnings(data: dict) -> list[str]:
-    """The crisis lines' reminder to check them again, when it is due."""
-    if not crisis.overdue(data):
-        return []
+def crisis_notices(data: dict, today: date | None = None) -> list[str]:
+    """One reminder per crisis line whose check is overdue; a notice, never a failure: an overdue check must not
+    hold back an urgent fix (the weekly list of things due, hooks/due.py, names the same lines)."""
     return [
-        f"data/crisis.yml: verified_on: the crisis numbers were last checked on {data['verified_on']}, "
-        f"more than {data['review_every_days']} days ago; check each against its source and update verified_on"
+        f"data/crisis.yml:{line['line']}: crisis line '{line['name']}': verified_on: last checked on "
+        f"{line['verified_on']}, more than {data['review_every_days']} days ago; check it against its source, then "
+        "set its verified_on to that day (CONTRIBUTING.md, 'Record a crisis line check')"
+        for line in crisis.overdue(data, today)
     ]
 
 
@@ -161,11 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for problem in result.problems:
         print(problem.github() if github and not isinstance(problem, str) else str(problem))
-    for warning in result.warnings:
-        print(f"::warning::{warning}" if github else f"warning: {warning}")
     for notice in result.notices:
         print(f"::notice::{notice}" if github else f"notice: {notice}")
-    if result.problems or result.warnings:
+    if result.problems:
         return 1
     pages = len(readability.article_paths(PROJECT_ROOT / "docs"))
     print(

@@ -33,7 +33,11 @@ def check(path: Path = CRISIS_FILE, display_path: str | None = None) -> tuple[di
     if checker.problems:
         return None, sorted(checker.problems, key=lambda p: p.line)
     data = top.values
-    data["lines"] = [{"tel": "", "sms": "", **line} for line in data["lines"]]
+    # Each line keeps the line of its verified_on, which the notice that its check is due names.
+    data["lines"] = [
+        {"tel": "", "sms": "", **line, "line": row.lines["verified_on"]}
+        for line, row in zip(data["lines"], top.rows["lines"], strict=True)
+    ]
     return data, []
 
 
@@ -45,10 +49,15 @@ def load(path: Path = CRISIS_FILE) -> dict:
     return data
 
 
-def overdue(data: dict, today: date | None = None) -> bool:
-    """True when the numbers are due to be checked again."""
+def check_due(line: dict, data: dict) -> date:
+    """The last day `line`'s check counts: review_every_days after its own verified_on."""
+    return line["verified_on"] + timedelta(days=data["review_every_days"])
+
+
+def overdue(data: dict, today: date | None = None) -> list[dict]:
+    """The lines whose check is overdue on `today` (the build's day unless given)."""
     today = today or clock.today()
-    return today - data["verified_on"] > timedelta(days=data["review_every_days"])
+    return [line for line in data["lines"] if today > check_due(line, data)]
 
 
 def localized(data: dict, language: str) -> dict:
@@ -58,10 +67,15 @@ def localized(data: dict, language: str) -> dict:
     links the English source, marked as English, when the line has no source_fr.
     """
     if language != "fr":
-        return {**data, "lines": [{**line, "source_lang": "en"} for line in data["lines"]]}
+        lines = [
+            {**line, "source_lang": "en", "verified_text": strings.long_date(line["verified_on"], language)}
+            for line in data["lines"]
+        ]
+        return {**data, "lines": lines}
     lines = [
         {
             **line,
+            "verified_text": strings.long_date(line["verified_on"], language),
             "name": line["name_fr"],
             "action": line["action_fr"],
             "hours": line["hours_fr"],

@@ -49,10 +49,16 @@ def article_reviews(root: Path) -> list[Due]:
 
 
 def crisis_check(root: Path) -> list[Due]:
-    """The day the crisis lines must be checked again; after it, `mkdocs build --strict` fails."""
+    """The day each crisis line must be checked again (its own verified_on plus review_every_days)."""
     data = crisis.load(root / "data" / "crisis.yml")
-    when = data["verified_on"] + datetime.timedelta(days=data["review_every_days"])
-    return [Due(when, "data/crisis.yml", "check every crisis number against its source, then update verified_on")]
+    return [
+        Due(
+            crisis.check_due(line, data),
+            f"data/crisis.yml:{line['line']}",
+            f"check {line['name']} against its source, then update its verified_on",
+        )
+        for line in data["lines"]
+    ]
 
 
 def availability_confirmations(root: Path) -> list[Due]:

@@ -546,19 +546,34 @@ def crisis() -> Record:
                 "English source, marked as English.",
                 "https://988.ca/fr",
             ),
+            "verified_on": Day(
+                "Last checked",
+                "The day this line's number, hours and source were last checked, like 2026-11-26. Each line has "
+                "its own, so recording the check of one line never claims the others were checked.",
+                ("2026-11-26",),
+            ),
         },
-        required=("name", "action", "hours", "for", "source", "name_fr", "action_fr", "hours_fr", "for_fr"),
+        required=(
+            "name",
+            "action",
+            "hours",
+            "for",
+            "source",
+            "name_fr",
+            "action_fr",
+            "hours_fr",
+            "for_fr",
+            "verified_on",
+        ),
     )
     return Record(
         "Crisis lines",
         "The crisis lines on every page (data/crisis.yml).",
         fields={
-            "verified_on": Day(
-                "Last checked", "The day every number was checked against its source, like 2026-11-26.", ("2026-11-26",)
-            ),
             "review_every_days": Whole(
                 "Check every (days)",
-                "The build fails when verified_on is older than this.",
+                "A line whose verified_on is older than this is listed as due: a notice in the build and an entry "
+                "in the weekly list of things due. It never stops the site from being published.",
                 (180,),
                 minimum=1,
                 maximum=MAX_REVIEW_DAYS,
@@ -568,9 +583,10 @@ def crisis() -> Record:
                 "Lines", item=line, label="crisis line {n}", label_key="name", keyed_label="crisis line '{v}'"
             ),
         },
-        required=("verified_on", "review_every_days", "lines"),
-        shape_message="the file must have verified_on:, review_every_days: and lines:",
+        required=("review_every_days", "lines"),
+        shape_message="the file must have review_every_days: and lines:",
         top=True,
+        retired=(("verified_on", "verified_on: under each line instead, the day that line was checked"),),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 import subprocess
 import sys
@@ -10,11 +11,40 @@ from pathlib import Path
 
 import pytest
 
+import articles
 import due
-from support import REVIEWED, ROOT
+from support import CONFIRMED, REVIEWED, ROOT
 from support.fixture_project import ARTICLE
+from support.rosters import GOOD_ENTRY
 
 TODAY = datetime.date(2026, 11, 28)
+# Two crisis lines, each with its own check date: 9-8-8 falls due in 20 days, 911 in 50.
+CRISIS = """\
+review_every_days: 200
+lines:
+  - name: 9-8-8 Suicide Crisis Helpline
+    action: Call or text 9-8-8
+    tel: "988"
+    hours: 24 hours a day
+    for: Anyone in Canada
+    source: https://988.ca/
+    name_fr: Ligne 9-8-8
+    action_fr: Appelez le 9-8-8
+    hours_fr: 24 heures sur 24
+    for_fr: Toute personne au Canada
+    verified_on: 2026-06-01
+  - name: Emergency services
+    action: Call 9-1-1
+    tel: "911"
+    hours: 24 hours a day
+    for: Anyone in immediate danger
+    source: https://www.tps.ca/
+    name_fr: Services d'urgence
+    action_fr: Composez le 9-1-1
+    hours_fr: 24 heures sur 24
+    for_fr: Toute personne en danger
+    verified_on: 2026-07-01
+"""
 
 
 @pytest.fixture
@@ -32,11 +62,7 @@ def project(tmp_path) -> Path:
         (docs / name).write_text(ARTICLE.replace(f"last_reviewed: {REVIEWED}", dates), encoding="utf-8")
     (docs / "broken.md").write_text("# No front matter: the check command reports it\n", encoding="utf-8")
     (tmp_path / "data").mkdir()
-    crisis = (ROOT / "data" / "crisis.yml").read_text(encoding="utf-8")
-    verified = next(line for line in crisis.splitlines() if line.startswith("verified_on:"))
-    every = next(line for line in crisis.splitlines() if line.startswith("review_every_days:"))
-    crisis = crisis.replace(verified, "verified_on: 2026-06-01").replace(every, "review_every_days: 200")
-    (tmp_path / "data" / "crisis.yml").write_text(crisis, encoding="utf-8")
+    (tmp_path / "data" / "crisis.yml").write_text(CRISIS, encoding="utf-8")
     return tmp_path
 
 
@@ -47,8 +73,8 @@ def test_lists_what_falls_due_within_30_days_earliest_first(project):
         "2026-11-01 (overdue by 27 days): docs/overdue.md: review the page (last reviewed on 2025-11-01), "
         "then update last_reviewed",
         "2026-12-08 (in 10 days): docs/soon.md: review the page (last reviewed on 2026-11-01), then update last_reviewed",
-        "2026-12-18 (in 20 days): data/crisis.yml: check every crisis number against its source, then update "
-        "verified_on",
+        "2026-12-18 (in 20 days): data/crisis.yml:13: check 9-8-8 Suicide Crisis Helpline against its source, "
+        "then update its verified_on",
         "2026-12-28 (in 30 days): docs/about/edge.md: review the page (last reviewed on 2025-12-28), "
         "then update last_reviewed",
     ]
@@ -66,17 +92,24 @@ def test_the_issue_body_is_a_checklist_and_empty_when_nothing_is_due(project):
     body = due.markdown(items, TODAY, 30)
     assert body.startswith("What falls due by 2026-12-28, as checked on 2026-11-28.")
     assert body.count("\n- [ ] ") == 4
-    assert "- [ ] **2026-12-18 (in 20 days)** `data/crisis.yml`: check every crisis number" in body
+    assert "- [ ] **2026-12-18 (in 20 days)** `data/crisis.yml:13`: check 9-8-8 Suicide Crisis Helpline" in body
     assert due.markdown([], TODAY, 30) == ""
 
 
 def test_availability_falls_due_60_days_after_it_was_confirmed(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
-    items, errors = due.due_within(tmp_path, datetime.date(2026, 11, 28), 0, [due.availability_confirmations])
+    stale = GOOD_ENTRY.replace(str(CONFIRMED), "2026-09-01")
+    fresh = (
+        GOOD_ENTRY.replace("jane-doe", "john-roe").replace("Jane Doe", "John Roe").replace(str(CONFIRMED), "2026-11-20")
+    )
+    (tmp_path / "data" / "therapists.yml").write_text("therapists:\n" + stale + fresh, encoding="utf-8")
+    items, errors = due.due_within(tmp_path, TODAY, 0, [due.availability_confirmations])
     assert errors == []
-    assert {item.task.split(" whether")[0] for item in items} == {"ask Noah Abebe", "ask Fatima Haidari"}
-    assert all(item.what.startswith("data/therapists.yml:") for item in items)
+    assert [(item.when, item.what, item.task.split(" whether")[0]) for item in items] == [
+        (datetime.date(2026, 10, 31), "data/therapists.yml:2", "ask Jane Doe")
+    ]
+    items, _ = due.due_within(tmp_path, TODAY, 60, [due.availability_confirmations])
+    assert [item.task.split(" whether")[0] for item in items] == ["ask Jane Doe", "ask John Roe"]
 
 
 def test_a_new_source_is_one_function(project):
@@ -97,17 +130,17 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_rest_still_listed(projec
 
 
 def test_the_command_runs_on_the_project_and_exits_0(tmp_path):
-    # The scheduled workflow runs this exact command; a fixed --today keeps the answer known.
+    # The scheduled workflow runs this exact command, on whatever the data is: on the day after the last
+    # review falls due, every article is listed (each is due at most REVIEW_MAX_MONTHS after its review).
     project = tmp_path / "project"
     for folder in ("hooks", "data", "docs"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    command = [sys.executable, "hooks/due.py", "--within", "30", "--today", "2026-11-28", "--markdown"]
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 0 and result.stderr == "", result.stderr
-    # The sample articles were all reviewed in November 2026; the sample roster has therapists whose
-    # availability is stale on purpose (confirmed 2026-08-31 and 2026-09-04) and others confirmed since.
-    assert "docs/" not in result.stdout
-    assert "ask Noah Abebe" in result.stdout and "ask Fatima Haidari" in result.stdout, result.stdout
-    command[5] = "2027-11-20"
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 0 and "`docs/faq.md`" in result.stdout, result.stdout + result.stderr
+    reviews = articles.review_dates(project / "docs")
+    after_all = max(when for _, _, when in reviews) + datetime.timedelta(days=1)
+    for today in (TODAY, after_all):
+        command = [sys.executable, "hooks/due.py", "--within", "30", "--today", today.isoformat(), "--markdown"]
+        result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=60, check=False)
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+        items = [line for line in result.stdout.splitlines() if line.startswith("- [ ] ")]
+        assert all(re.match(r"- \[ \] \*\*\d{4}-\d\d-\d\d .*\*\* `(docs|data)/[^`]+`: [a-z]", i) for i in items), items
+    assert {f"`docs/{name}`" for name, _, _ in reviews} <= {i.split("** ")[1].split(":")[0] for i in items}

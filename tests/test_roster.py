@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import textwrap
 
 import pytest
@@ -38,7 +37,7 @@ def test_good_entry_loads(tmp_path):
     assert [t.name for t in jane.languages] == ["English", "French"]
     assert jane.fees.individual == 150 and jane.fees.sliding_scale is False
     assert jane.availability == "accepting"
-    assert jane.availability_confirmed_on == datetime.date(2026, 11, 20)
+    assert jane.availability_confirmed_on == CONFIRMED
 
 
 def test_sample_roster_is_valid(sample_roster):

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import roster as roster_module
+import strings
 from support.sitefiles import html_pages, read_page
 
 
@@ -205,7 +206,9 @@ def test_crisis_page_lists_every_line_from_the_data_file(pages):
         assert line["name"] in page.text
         if line["tel"]:
             assert f'href="tel:{line["tel"]}"' in page.html
-    assert f"{data['verified_on']:%B}" in page.text
+        assert f"Last checked on {strings.long_date(line['verified_on'], 'en')}." in page.text
+    # Each line says when it was checked: recording one line's check never dates the others.
+    assert page.text.count("Last checked on") == len(data["lines"])
 
 
 def test_approach_articles_list_the_therapists_who_offer_them(pages, sample_roster):
