@@ -694,8 +694,13 @@ def anchored(pattern: str) -> str:
     return f"^(?:{pattern})(?!\\n)$"
 
 
-def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
-    """The JSON Schema (draft 2020-12) of `spec`; `choices` maps a taxonomy section to its allowed names."""
+def json_schema(spec: Spec) -> dict:
+    """The JSON Schema (draft 2020-12) of `spec`.
+
+    It names where a field's allowed values live (data/taxonomy.yml, data/practice.yml) but does not list
+    them: a value added there in the web editor is usable at once, with no schema to regenerate. The
+    build's check (hooks/check.py) refuses a value not in the list, naming the line and the nearest value.
+    """
     out: dict = {"title": spec.title} if spec.title else {}
     if spec.description:
         out["description"] = spec.description
@@ -715,25 +720,23 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
     elif isinstance(spec, OneOf):
         out |= {"type": "string", "enum": list(spec.values)}
     elif isinstance(spec, Choice):
-        out |= {"type": "string", "enum": choices[spec.section]}
-        if "description" in out:
-            out["description"] += f" Allowed values (from {_source(spec.section)}): {', '.join(choices[spec.section])}."
+        out |= {"type": "string", "minLength": 1}
+        out["description"] = " ".join(filter(None, [out.get("description"), _allowed(spec.section)]))
     elif isinstance(spec, Items):
         out |= {"type": "array", "minItems": spec.min_items}
         if spec.max_items is not None:
             out["maxItems"] = spec.max_items
         if spec.unique:
             out["uniqueItems"] = True
-        out["items"] = json_schema(spec.item, choices)
+        out["items"] = json_schema(spec.item)
         if isinstance(spec.item, Choice) and "description" in out:
-            section = spec.item.section
-            out["description"] += f" Allowed values (from {_source(section)}): {', '.join(choices[section])}."
+            out["description"] += " " + _allowed(spec.item.section)
         if spec.one_without:
             out["contains"] = {"not": _flag_set(spec.one_without)}
     elif isinstance(spec, Record):
         out |= {"type": "object", "additionalProperties": False}
         out["required"] = list(spec.required)
-        out["properties"] = {name: json_schema(sub, choices) for name, sub in spec.fields.items()}
+        out["properties"] = {name: json_schema(sub) for name, sub in spec.fields.items()}
         if spec.needs:
             out["dependentRequired"] = {name: [other] for name, other, _ in spec.needs}
         if spec.required_unless:
@@ -756,8 +759,10 @@ def json_schema(spec: Spec, choices: dict[str, list[str]]) -> dict:
     return out
 
 
-def _source(section: str) -> str:
-    return "data/practice.yml" if section == "offices" else "data/taxonomy.yml"
+def _allowed(section: str) -> str:
+    if section == "offices":
+        return "Allowed values: the id of an office in data/practice.yml."
+    return f"Allowed values: a name listed under {section}: in data/taxonomy.yml, written exactly as there."
 
 
 def _flag_set(flag: str) -> dict:

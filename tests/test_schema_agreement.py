@@ -12,7 +12,10 @@ schema is expected to ACCEPT while the build's check rejects:
 * duplicate keys (a loader keeps the last value),
 * anchors and aliases (a loader expands them),
 * YAML 1.1 booleans in text fields (`NO`, `yes`, `On` are text in YAML 1.2),
-* a photo file that does not exist, and a duplicate id across entries.
+* a photo file that does not exist, and a duplicate id across entries,
+* a value that data/taxonomy.yml or data/practice.yml does not list: the schema names
+  where the allowed values live without copying them, so adding a value in the web
+  editor needs no command (the build's check names the line and the nearest value).
 
 Unquoted registration numbers and `availability: yes` are caught by
 both: YAML 1.2 reads them as a number and as text, which have the wrong type.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -70,9 +74,30 @@ def test_schema_is_a_valid_draft_2020_12_schema():
     jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
-def test_schema_is_regenerated_from_taxonomy():
+def test_schema_is_regenerated_from_the_specs():
     result = subprocess.run(
         [sys.executable, "hooks/gen_schema.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_new_taxonomy_value_or_office_changes_no_schema(tmp_path):
+    """An editor adds a value in the web editor, where no command can run: the committed schemas still hold."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", project / "data")
+    taxonomy = project / "data" / "taxonomy.yml"
+    text = taxonomy.read_text(encoding="utf-8")
+    areas = text.index("\nareas_of_practice:\n") + len("\nareas_of_practice:\n")
+    taxonomy.write_text(
+        text[:areas]
+        + '  - name: A value added in the web editor\n    fr: "Une valeur ajoutée dans l’éditeur"\n'
+        + text[areas:],
+        encoding="utf-8",
+    )
+    roster.load_taxonomy(taxonomy)
+    result = subprocess.run(
+        [sys.executable, "hooks/gen_schema.py", "--check"], cwd=project, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

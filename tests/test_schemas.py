@@ -22,10 +22,7 @@ PRACTICE = practice.load()
 
 
 def entry_schema() -> dict:
-    choices = {
-        section: list(values) for section, values in roster.choices(roster.with_offices(TAXONOMY, PRACTICE)).items()
-    }
-    return schemas.json_schema(schemas.roster(), choices)["properties"]["therapists"]["items"]["properties"]
+    return schemas.json_schema(schemas.roster())["properties"]["therapists"]["items"]["properties"]
 
 
 def problems(tmp_path, text: str) -> list[str]:
