@@ -139,6 +139,14 @@ class Therapist:
         """True for a registration class that practises under clinical supervision, such as RP (Qualifying)."""
         return bool(self.college and self.college.titles.get(self.registration_status))
 
+    def booking_action(self, shown: str) -> str | None:
+        """The words (a key of hooks/strings.py) of the booking button on a profile whose availability shows as
+        `shown`, or None for no button: a therapist who is not accepting new clients is not offered for booking,
+        one with a waitlist is offered for the waitlist, and the contact link, if any, stays."""
+        if not self.booking_url or shown == "not accepting":
+            return None
+        return "join_waitlist" if shown == "waitlist" else "book_with"
+
     def availability_on(self, today: datetime.date) -> str:
         """What the site says on `today`: the roster's availability, or "ask" once it is too old to trust."""
         confirmed = self.availability_confirmed_on

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import availability
 import roster as roster_module
@@ -50,3 +51,38 @@ def test_stale_availability_is_an_info_notice_that_never_fails_the_strict_build(
     assert "Ask about availability" in profile.text and "Accepting new clients" not in profile.text
     accepting = read_page(out / "therapists" / "accepting" / "index.html")
     assert "jane-doe" not in accepting.html
+
+
+def test_the_booking_button_follows_availability(tmp_path):
+    """Book when accepting, the waitlist when there is one, and no booking for new clients when not accepting
+    (the contact link, if any, stays): in both languages."""
+    entries = {
+        "accepting": GOOD_ENTRY,
+        "waitlist": _other("wait-list", "availability: waitlist"),
+        "not accepting": _other("not-taking", "availability: not accepting"),
+        "not accepting, with a contact link": _other(
+            "not-taking-mail", "availability: not accepting\n    contact_url: mailto:office@example.org"
+        ),
+    }
+    result, out = build(tmp_path, roster="therapists:\n" + "".join(entries.values()))
+    assert result.returncode == 0, result.stderr
+    expected = {
+        "jane-doe": ("Book with Jane Doe", "Prendre rendez-vous avec Jane Doe"),
+        "wait-list": ("Join the waitlist for Wait List", "S&#39;inscrire sur la liste d&#39;attente de Wait List"),
+        "not-taking": (None, None),
+        "not-taking-mail": (None, None),
+    }
+    for therapist, (english, french) in expected.items():
+        for prefix, words in (("", english), ("fr/", french)):
+            profile = read_page(out / prefix / "therapists" / therapist / "index.html")
+            buttons = re.findall(
+                r'<a class="md-button md-button--primary" href="([^"]+)"[^>]*>([^<]*)</a>', profile.html
+            )
+            assert buttons == ([("https://booking.example.org/jane", words)] if words else []), (therapist, buttons)
+    assert 'href="mailto:office@example.org"' in read_page(out / "therapists" / "not-taking-mail" / "index.html").html
+
+
+def _other(therapist_id: str, availability_line: str) -> str:
+    name = therapist_id.replace("-", " ").title()
+    entry = GOOD_ENTRY.replace("jane-doe", therapist_id).replace("Jane Doe", name)
+    return entry.replace("availability: accepting", availability_line)
