@@ -8,6 +8,7 @@ event function below does one job.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from datetime import date
 from types import SimpleNamespace
@@ -22,6 +23,10 @@ import clock
 import roster as roster_module
 import strings
 from render import ACCEPTING_URL, DIRECTORY_URL, FILTER_INDEX
+from schemas import PROFILE_BUDGET_BYTES
+
+# INFO, not WARNING: `mkdocs build --strict` fails on any warning, and a page's weight must not block a deploy.
+log = logging.getLogger("mkdocs.hooks.weight")
 
 
 # Check every data file and article and start this build's state (hooks/build.py),
@@ -144,6 +149,30 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html_text: str, page, config, files) -> str:
     render = build.of(config).generated.get(page.file.src_uri)
     return render() if render else html_text
+
+
+# A profile over its page-weight budget is published as it is, with a notice: a valid edit (one more
+# area of practice, a longer bio) must never fail the build for weight.
+def on_post_page(output: str, page, config) -> str:
+    state = build.of(config)
+    folder, _, name = page.file.src_uri.partition("/")
+    # A profile is generated at therapists/<id>.md (or .fr.md); facet and paged lists sit one folder deeper.
+    if page.file.src_uri in state.generated and folder == "therapists" and state.roster.get(name.split(".")[0]):
+        notice = weight_notice(page.file.dest_uri, len(output.encode("utf-8")))
+        if notice:
+            log.info(notice)
+    return output
+
+
+def weight_notice(dest_uri: str, size: int) -> str | None:
+    """The notice for a profile page of `size` bytes, or None when it is within the budget."""
+    if size <= PROFILE_BUDGET_BYTES:
+        return None
+    return (
+        f"{dest_uri}: the profile page is {size:,} bytes of HTML, over the budget of {PROFILE_BUDGET_BYTES:,} "
+        "(hooks/schemas.py); it is published as it is. Ask a web maintainer to look at the page's weight "
+        "(python -m benchmarks.build prints it); nothing in the roster needs to change"
+    )
 
 
 # Put the finished site in place of the previous one, or drop it if --strict is about to fail;

@@ -13,11 +13,19 @@ from support.builds import build_site
 BROWSER_TESTS = ROOT / "tests" / "browser"
 
 
+# The fixtures that read data/ (the sample roster, or the site built from it). A test that uses one, or reads
+# data/ itself (marked by hand), is `reads_data`: the launch drill (tests/test_launch_drill.py) runs exactly these
+# on edited copies of the project, so each must hold for any valid data.
+DATA_FIXTURES = {"site", "sample_roster"}
+
+
 def pytest_collection_modifyitems(items):
-    # Everything under tests/browser/ drives Chromium: `-m "not browser"` leaves it out.
     for item in items:
+        # Everything under tests/browser/ drives Chromium: `-m "not browser"` leaves it out.
         if BROWSER_TESTS in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
+        if DATA_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.reads_data)
 
 
 @pytest.fixture(scope="session")

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import copy
-import datetime
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
+import therapists
 import yaml
 
 import practice
 import roster as roster_module
 from benchmarks import build, synthetic
-from support import ROOT
+from schemas import PROFILE_BUDGET_BYTES
+from support import ROOT, TODAY
 from support.builds import build_site
+from support.drill import copy_project
 
 
 def test_synthetic_rosters_pass_the_validator(tmp_path):
@@ -89,7 +92,7 @@ def heaviest_entry(base: dict) -> dict:
         },
         gender_identity=at_most("Two-Spirit ", roster_module.MAX_NAME),
         availability="accepting",
-        availability_confirmed_on=datetime.date.today(),
+        availability_confirmed_on=TODAY,
         fees={
             "individual": 999999,  # six digits, the most allowed
             "couples": 999999,
@@ -100,7 +103,7 @@ def heaviest_entry(base: dict) -> dict:
         fee_note=at_most("Sliding scale on request. ", roster_module.MAX_SHORT),
         booking_url=url + "b" * (roster_module.MAX_URL - len(url)),
         contact_url=url + "c" * (roster_module.MAX_URL - len(url)),
-        photo="assets/therapists/olena-kovalenko.webp",
+        photo="assets/therapists/heaviest.webp",
         photo_alt=at_most("A portrait of the therapist, smiling. ", roster_module.MAX_SHORT),
         bio=at_most(BIO_PARAGRAPH, roster_module.MAX_BIO),
     )
@@ -121,7 +124,11 @@ def heaviest_site(tmp_path_factory):
     data["therapists"].append(entry)
     path = tmp / "roster.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    loaded = roster_module.load_and_validate(path).get("heaviest")
+    project = copy_project(tmp)
+    shutil.copy(
+        ROOT / "tests" / "fixtures" / "photos" / "square.webp", project / "docs/assets/therapists/heaviest.webp"
+    )
+    loaded = roster_module.load_and_validate(path, docs_dir=project / "docs").get("heaviest")
     assert (len(loaded.name), len(loaded.bio), len(loaded.credentials)) == (
         roster_module.MAX_NAME,
         roster_module.MAX_BIO,
@@ -130,18 +137,31 @@ def heaviest_site(tmp_path_factory):
     assert len(loaded.supervisor) == len(loaded.gender_identity) == roster_module.MAX_NAME
     assert len(loaded.offices) == len(practice.load().offices) and loaded.fees.direct_billing
     site = tmp / "site"
-    result = build_site(site, roster=path)
+    result = build_site(site, roster=path, project=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return site, result.stderr
 
 
-def test_the_heaviest_valid_profile_is_under_40_kb(heaviest_site):
-    page = heaviest_site / "therapists" / "heaviest" / "index.html"
+def test_the_heaviest_valid_profile_is_published_and_its_weight_printed(heaviest_site):
+    """The page weight is a budget (benchmarks/build.py prints it): over it, the build notes it and publishes."""
+    site, log = heaviest_site
+    page = site / "therapists" / "heaviest" / "index.html"
     text = page.read_text(encoding="utf-8")
     assert html.escape(BIO_PARAGRAPH.strip(), quote=False) in text
     assert "Practises under clinical supervision" in text and "Bills these insurers directly" in text
-    print(f"largest profile: {page.stat().st_size} bytes")
-    assert page.stat().st_size < build.PROFILE_TARGET
+    for dest in ("therapists/heaviest/index.html", "fr/therapists/heaviest/index.html"):
+        size = (site / dest).stat().st_size
+        print(f"largest profile ({dest}): {size} bytes (budget {build.PROFILE_TARGET})")
+        notices = [line for line in log.splitlines() if f"  {dest}: the profile page is" in line]
+        assert len(notices) == (size > build.PROFILE_TARGET), notices
+        assert all(line.startswith("INFO") for line in notices)
+
+
+def test_a_profile_over_its_budget_gets_a_notice_that_says_nothing_in_the_roster_needs_to_change():
+    assert therapists.weight_notice("therapists/x/index.html", PROFILE_BUDGET_BYTES) is None
+    notice = therapists.weight_notice("therapists/x/index.html", PROFILE_BUDGET_BYTES + 55)
+    assert notice.startswith(f"therapists/x/index.html: the profile page is {PROFILE_BUDGET_BYTES + 55:,} bytes")
+    assert "published as it is" in notice and "nothing in the roster needs to change" in notice
 
 
 def test_filter_script_is_under_10_kb():
@@ -149,12 +169,14 @@ def test_filter_script_is_under_10_kb():
 
 
 def test_article_pages_load_no_other_project_css_or_js(heaviest_site):
+    heaviest_site, _ = heaviest_site
     assets = build.page_assets(heaviest_site, heaviest_site / "crisis" / "index.html")
     assert "assets/stylesheets/site.css" in assets
     assert build.article_extras(heaviest_site) == []
 
 
 def test_only_profiles_are_in_the_search_index(heaviest_site):
+    heaviest_site, _ = heaviest_site
     index = json.loads((heaviest_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"]]
     assert any(loc.startswith("therapists/heaviest/") for loc in locations)

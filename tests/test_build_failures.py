@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from strings import long_date
-from support import CONFIRMED, REVIEWED
+from support import CONFIRMED, REVIEWED, ROOT
 from support.builds import build_site
 from support.fixture_project import ARTICLE, BASE_NAV, build, make_project
 from support.rosters import GOOD_ENTRY
@@ -130,7 +131,7 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
         availability_confirmed_on: {CONFIRMED}
         booking_url: 'https://booking.example.org/x"onmouseover="alert(3)'
         contact_url: mailto:evil@example.org
-        photo: assets/therapists/olena-kovalenko.webp
+        photo: assets/therapists/evil-entry.webp
         photo_alt: {quoted}
         bio: |
           {payload}
@@ -142,6 +143,9 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
     # The fixture articles' reviewer, jane-doe, comes second.
     roster = "therapists:\n" + textwrap.indent(entry, "  ") + GOOD_ENTRY
     project = make_project(tmp_path, {}, BASE_NAV, roster)
+    shutil.copy(
+        ROOT / "tests" / "fixtures" / "photos" / "square.webp", project / "docs/assets/therapists/evil-entry.webp"
+    )
     # The practice's details reach every page's footer, the contact page and its JSON-LD.
     practice_file = project / "data" / "practice.yml"
     practice_text = practice_file.read_text(encoding="utf-8")
@@ -152,7 +156,7 @@ def test_injection_payloads_appear_only_as_text(tmp_path):
     practice_file.write_text(practice_text, encoding="utf-8")
     (project / "docs" / "about").mkdir()
     (project / "docs" / "about" / "contact.md").write_text(
-        f"---\ndescription: Contact.\nlast_reviewed: {REVIEWED}\nuntranslated: true\n---\n# Contact\n\nCall us.\n\n{{ practice_contact() }}\n",
+        f"---\ndescription: Contact.\nlast_reviewed: {REVIEWED}\nuntranslated: true\n---\n# Contact\n\nCall us.\n\n{{{{ practice_contact() }}}}\n",
         encoding="utf-8",
     )
     (project / "docs" / "about" / "privacy.md").write_text(

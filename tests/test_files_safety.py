@@ -14,6 +14,8 @@ from support import ROOT
 from support.builds import build_site
 
 PHOTOS = Path("docs") / files_safety.PHOTO_DIR
+# A real WebP photo of the right size, so no test needs a photo of the sample roster.
+WEBP = ROOT / "tests" / "fixtures" / "photos" / "square.webp"
 
 
 def png(width: int = 200, height: int = 200) -> bytes:
@@ -76,7 +78,7 @@ def problems_of(docs: Path) -> list[str]:
 def test_good_photos_pass(docs):
     (docs / files_safety.PHOTO_DIR / "a.png").write_bytes(png())
     (docs / files_safety.PHOTO_DIR / "b.jpg").write_bytes(jpeg())
-    shutil.copy(ROOT / PHOTOS / "olena-kovalenko.webp", docs / files_safety.PHOTO_DIR)
+    shutil.copy(WEBP, docs / files_safety.PHOTO_DIR)
     assert problems_of(docs) == []
 
 
@@ -183,13 +185,11 @@ def test_the_build_refuses_a_symlinked_photo_and_publishes_nothing(tmp_path):
     for folder in ("docs", "hooks", "overrides", "includes", "data"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project)
-    photo = project / "docs" / files_safety.PHOTO_DIR / "olena-kovalenko.webp"
-    photo.unlink()
-    photo.symlink_to(ROOT / "docs" / files_safety.PHOTO_DIR / "olena-kovalenko.webp")
+    (project / "docs" / files_safety.PHOTO_DIR / "linked.webp").symlink_to(WEBP)
     (project / "docs" / "assets" / "env.txt").symlink_to("/proc/self/environ")
     result = build_site(tmp_path / "site", project=project)
     assert result.returncode == 1
     assert "docs/assets/env.txt: is a symbolic link" in result.stderr
-    assert "docs/assets/therapists/olena-kovalenko.webp: is a symbolic link" in result.stderr
+    assert "docs/assets/therapists/linked.webp: is a symbolic link" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "assets" / "env.txt").exists()

@@ -35,7 +35,13 @@ def make_project(tmp: Path, pages: dict[str, str], nav: list[str], roster: str |
             shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "includes").mkdir(exist_ok=True)
     (project / "includes" / "abbreviations.md").touch()
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    # The site's own assets, without the roster's photos: a fixture's roster brings its own (support/drill.py).
+    photos = ROOT / "docs" / "assets" / "therapists"
+    shutil.copytree(
+        ROOT / "docs" / "assets",
+        project / "docs" / "assets",
+        ignore=lambda folder, names: names if Path(folder) == photos else [],
+    )
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {p}\n" for p in nav)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
