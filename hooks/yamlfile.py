@@ -136,8 +136,23 @@ def read_yaml(path: str | os.PathLike, display: str, what: str) -> tuple[yaml.No
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or "unreadable"
-        return fail(mark.line + 1 if mark else 1, f"this is not valid YAML ({reason}); check indentation and quotes")
+        line = mark.line + 1 if mark else 1
+        tab = _tab_line(text, line)
+        if tab:
+            # The web editor's Tab key types a tab; YAML refuses tabs for indentation, and its own words
+            # ("found character '\t' that cannot start any token") say nothing an editor can act on.
+            return fail(tab, "this line has a tab in it: replace the tab with spaces (YAML indents with spaces only)")
+        return fail(line, f"this is not valid YAML ({reason}); check indentation and quotes")
     return root, problems
+
+
+def _tab_line(text: str, line: int) -> int | None:
+    """The line YAML stopped at, or the one before it, when it has a tab in its indentation or in front of a value."""
+    lines = text.split("\n")
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines) and "\t" in lines[number - 1].split(": ", 1)[0] + lines[number - 1][:1]:
+            return number
+    return None
 
 
 def _anchors(text: str, display: str) -> list[Problem]:
