@@ -219,6 +219,24 @@ def review_dates(docs_dir: str | Path) -> list[tuple[str, datetime.date, datetim
     return found
 
 
+def translation_notices(docs_dir: str | Path, display_dir: str = "docs") -> list[str]:
+    """One line per French page whose English page was reviewed after it: the French page may now say less,
+    or something else. A notice, not a failure: the French page stays published until it is updated."""
+    reviewed = {name: last for name, last, _ in review_dates(docs_dir)}
+    notices = []
+    for name, last in reviewed.items():
+        if not is_french(name):
+            continue
+        english = name[: -len(".fr.md")] + ".md"
+        if english in reviewed and reviewed[english] > last:
+            notices.append(
+                f"{display_dir}/{name}: last_reviewed {last} is older than {display_dir}/{english}'s "
+                f"({reviewed[english]}): the English page was reviewed since; bring the French page up to date "
+                "with it, then set its last_reviewed (CONTRIBUTING.md, 'Add or update a French page')"
+            )
+    return notices
+
+
 def check_sources(text: str) -> list[tuple[int, str]]:
     problems = []
     end = _line_of(text, len(text.rstrip("\n")))

@@ -98,6 +98,7 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
         result.notices += sample_notices(result.roster, display)
         result.notices += review_notices(docs_dir, display_dir)
+        result.notices += articles.translation_notices(docs_dir, display_dir)
     # The site is built in English and French (mkdocs-static-i18n): each page needs both.
     result.problems += articles.check_translations(Path(docs_dir), _display_dir(docs_dir, project_dir))
     return result
