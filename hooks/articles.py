@@ -370,9 +370,13 @@ def english_name(name: str) -> str:
 
 
 def check_reviewer_speaks(meta: dict, roster: Roster, language: str, text: str = "") -> list[tuple[int, str]]:
-    """A translated page's reviewer must work in its language (their roster entry's languages)."""
+    """A translated page's reviewer must work in its language (their roster entry's languages).
+
+    A reviewer who has since left keeps only `id` and `name` (CONTRIBUTING.md, "Mark a therapist as having
+    left"): their review stands as it was checked, and their departure must not fail the build.
+    """
     reviewer = roster.get(str(meta.get("reviewed_by")))
-    if reviewer is None or any(term.name == language for term in reviewer.languages):
+    if reviewer is None or reviewer.former or any(term.name == language for term in reviewer.languages):
         return []
     return [
         (

@@ -18,6 +18,7 @@ import strings
 import yamlfile
 from support import REVIEWED, ROOT
 from support.fixture_project import ARTICLE
+from support.rosters import GOOD_ENTRY
 
 DOCS = ROOT / "docs"
 FRENCH_CRISIS_HEADING = '<h2 id="crisis-box-heading">Besoin d&#39;aide maintenant?</h2>'
@@ -196,11 +197,26 @@ def test_an_english_page_without_a_french_page_is_named(tmp_path):
     assert found[1] == "docs/d.md:3: untranslated: docs/d.fr.md exists now; remove this line"
 
 
-def test_a_french_page_needs_a_reviewer_who_works_in_french(sample_roster):
-    english_only = next(t for t in sample_roster.therapists if all(x.name != "French" for x in t.languages))
-    text = f"---\ndescription: D.\nreviewed_by: {english_only.id}\n---\n"
-    found = articles.check_reviewer_speaks(articles.front_matter(text), sample_roster, "French", text)
-    assert found and found[0][0] == 3 and "does not list French" in found[0][1]
+def test_a_french_page_needs_a_reviewer_who_works_in_french(tmp_path):
+    """Jane lists French, John does not; Liam has left, and his past review stands (his entry has no languages)."""
+    john = (
+        GOOD_ENTRY.replace("jane-doe", "john-roe")
+        .replace("Jane Doe", "John Roe")
+        .replace("[English, French]", "[English]")
+    )
+    path = tmp_path / "therapists.yml"
+    path.write_text(
+        "therapists:\n" + GOOD_ENTRY + john + "  - id: liam-oconnor\n    name: Liam O'Connor\n    former: true\n",
+        encoding="utf-8",
+    )
+    listed = roster.load_and_validate(path)
+    found = {}
+    for reviewer in ("jane-doe", "john-roe", "liam-oconnor"):
+        text = f"---\ndescription: D.\nreviewed_by: {reviewer}\n---\n"
+        found[reviewer] = articles.check_reviewer_speaks(articles.front_matter(text), listed, "French", text)
+    assert found["jane-doe"] == [] and found["liam-oconnor"] == []
+    ((line, message),) = found["john-roe"]
+    assert line == 3 and "does not list French" in message
 
 
 def test_french_syllables():
