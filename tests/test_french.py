@@ -12,12 +12,15 @@ from markupsafe import escape
 
 import articles
 import crisis
+import practice
 import readability
 import roster
 import strings
 import yamlfile
-from support import REVIEWED, ROOT
-from support.fixture_project import ARTICLE
+from schemas import AVAILABILITY_MAX_AGE_DAYS
+from support import CONFIRMED, REVIEWED, ROOT, TODAY
+from support.fixture_project import ARTICLE, BASE_NAV
+from support.fixture_project import build as fixture_build
 from support.rosters import GOOD_ENTRY
 
 DOCS = ROOT / "docs"
@@ -129,9 +132,62 @@ def test_the_crisis_page_lists_every_line_in_french(site):
     assert "(en anglais)" in html
 
 
-def test_a_french_profile_shows_the_french_bio_or_the_english_one_marked(site, sample_roster):
-    with_french = next(t for t in sample_roster.therapists if t.bio_fr)
-    without = next(t for t in sample_roster.therapists if not t.bio_fr)
+def _fixture_roster() -> str:
+    """One therapist in each availability state, one with a French bio, one under supervision with an office,
+    fees, a free consultation and direct billing: every French word a profile or card can show."""
+    office = practice.load().offices[0].slug
+    insurer = roster.load_taxonomy().terms["insurers"][0].name
+
+    def other(therapist_id: str, change: tuple[str, str]) -> str:
+        name = therapist_id.replace("-", " ").title()
+        return GOOD_ENTRY.replace("jane-doe", therapist_id).replace("Jane Doe", name).replace(*change)
+
+    full = other(
+        "amelie-roy",
+        (
+            "    availability: accepting\n",
+            "    availability: accepting\n    bio_fr: |\n      Amélie aide les adultes anxieux.\n",
+        ),
+    )
+    full = (
+        full.replace("status: Registered Psychotherapist", "status: RP (Qualifying)\n      supervisor: Jane Doe")
+        .replace("formats: [Video]", f"formats: [In person, Video]\n    offices: [{office}]")
+        .replace(
+            "      sliding_scale: false",
+            f"      sliding_scale: true\n      free_consultation: true\n      direct_billing: [{insurer}]",
+        )
+    )
+    stale = (TODAY - datetime.timedelta(days=AVAILABILITY_MAX_AGE_DAYS + 5)).isoformat()
+    return (
+        "sample: true\ntherapists:\n"
+        + full
+        + GOOD_ENTRY
+        + other("wait-list", ("availability: accepting", "availability: waitlist"))
+        + other("not-taking", ("availability: accepting", "availability: not accepting"))
+        + other("old-news", (f"availability_confirmed_on: {CONFIRMED}", f"availability_confirmed_on: {stale}"))
+    )
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    """A small site whose roster has every availability state and every French word a profile can show."""
+    tmp = tmp_path_factory.mktemp("french")
+    listing = ARTICLE.replace("untranslated: true\n", "").replace(
+        "Some text.[^1]", 'Some text.[^1]\n\n{{ therapists_offering("CBT") }}'
+    )
+    french = listing.replace("Some text.", "Un texte simple.")
+    pages = {"approaches/cbt.md": listing, "approaches/cbt.fr.md": french}
+    result, out = fixture_build(tmp, pages, BASE_NAV + ["approaches/cbt.md"], _fixture_roster())
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = tmp / "roster.yml"
+    path.write_text(_fixture_roster(), encoding="utf-8")
+    return out, roster.load_and_validate(path)
+
+
+def test_a_french_profile_shows_the_french_bio_or_the_english_one_marked(fixture_site):
+    site, listed = fixture_site
+    with_french = next(t for t in listed.therapists if t.bio_fr)
+    without = next(t for t in listed.therapists if not t.bio_fr)
     html = _html(site, "fr/" + with_french.url)
     notice = escape(strings.of("fr")["bio_in_english"])
     assert '<div class="tpg-bio">' in html and notice not in html
@@ -139,7 +195,8 @@ def test_a_french_profile_shows_the_french_bio_or_the_english_one_marked(site, s
     assert '<div class="tpg-bio" lang="en">' in html and notice in html
 
 
-def test_french_pages_use_french_term_names(site, sample_roster):
+def test_french_pages_use_french_term_names(fixture_site):
+    site, _ = fixture_site
     french = roster.load_taxonomy().terms["languages"]
     term = next(t for t in french if t.name == "French")
     html = _html(site, "fr/therapists/language/french/")
@@ -149,13 +206,15 @@ def test_french_pages_use_french_term_names(site, sample_roster):
     assert language["label"] == "Langue" and ["french", "Français"] in language["options"]
 
 
-def test_the_french_directory_leads_to_the_therapists_who_work_in_french(site):
+def test_the_french_directory_leads_to_the_therapists_who_work_in_french(fixture_site):
+    site, _ = fixture_site
     html = _html(site, "fr/therapists/")
     assert 'class="tpg-in-language"' in html and 'href="language/french/"' in html
     assert 'class="tpg-in-language"' not in _html(site, "therapists/")
 
 
-def test_therapists_json_has_both_labels(site):
+def test_therapists_json_has_both_labels(fixture_site):
+    site, _ = fixture_site
     data = json.loads((site / "therapists.json").read_text(encoding="utf-8"))
     record = next(r for r in data["therapists"] if "French" in r["languages"])
     assert "Français" in record["fr"]["languages"]
@@ -303,9 +362,20 @@ _ENGLISH = (
 
 
 def test_a_french_profile_shows_availability_fees_and_offices_in_french(site, sample_roster):
+    """Whatever the roster holds, each French profile shows its facts in French."""
+    _french_profiles(site, sample_roster)
+
+
+def test_every_availability_state_and_fee_is_shown_in_french(fixture_site):
+    site, listed = fixture_site
+    assert _french_profiles(site, listed) == set(_BADGES)
+
+
+def _french_profiles(site: Path, listed) -> set[str]:
+    """Check every current therapist's French profile; the availability states seen."""
     seen = set()
-    for t in sample_roster.therapists:
-        shown = sample_roster.availability(t)
+    for t in listed.therapists:
+        shown = listed.availability(t)
         french, english = _BADGES[shown]
         # The bio is the therapist's own words, in English where they wrote no French one.
         text = _text(re.sub(r'<div class="tpg-bio".*?</section>', "", _html(site, "fr/" + t.url), flags=re.S))
@@ -315,7 +385,7 @@ def test_a_french_profile_shows_availability_fees_and_offices_in_french(site, sa
             assert f"(confirmé le {strings.long_date(day, 'fr')}" in text, t.id
         for word in _ENGLISH:
             assert word not in text, (t.id, word)
-        assert "Données fictives :" in text
+        assert ("Données fictives :" in text) == listed.sample
         if t.offices:
             assert f"Où {t.name} reçoit en personne" in text, t.id
             assert "Transport en commun :" in text, t.id  # codespell:ignore
@@ -327,12 +397,12 @@ def test_a_french_profile_shows_availability_fees_and_offices_in_french(site, sa
         if t.fees.direct_billing:
             assert "Facture directement ces assureurs :" in text, t.id
         seen.add(shown)
-    # The sample roster has every state, so each badge above was checked on some profile.
-    assert seen == set(_BADGES)
+    return seen
 
 
-def test_the_qualifying_profile_says_supervision_in_french(site, sample_roster):
-    t = next(t for t in sample_roster.therapists if t.supervised and t.supervisor)
+def test_the_qualifying_profile_says_supervision_in_french(fixture_site):
+    site, listed = fixture_site
+    t = next(t for t in listed.therapists if t.supervised and t.supervisor)
     text = _text(_html(site, "fr/" + t.url))
     assert f"Pratique sous supervision clinique, sous la supervision de {escape(t.supervisor)}" in text
     assert f"comme l&#39;exige l&#39;ordre ({t.college.name}) pour cette catégorie d&#39;inscription." in text
@@ -340,7 +410,8 @@ def test_the_qualifying_profile_says_supervision_in_french(site, sample_roster):
     assert "requires for this class of registration" not in text
 
 
-def test_the_french_directory_cards_are_in_french(site, sample_roster):
+def test_the_french_directory_cards_are_in_french(fixture_site):
+    site, listed = fixture_site
     html = _html(site, "fr/therapists/")
     text = _text(html)
     for french, english in _BADGES.values():
@@ -348,7 +419,7 @@ def test_the_french_directory_cards_are_in_french(site, sample_roster):
     for word in _ENGLISH:
         assert word not in text, word
     assert "Données fictives :" in text and "Bureaux" in text and "Tarif" in text
-    t = next(t for t in sample_roster.therapists if t.fees.individual and t.fees.sliding_scale)
+    t = next(t for t in listed.therapists if t.fees.individual and t.fees.sliding_scale)
     assert f"{t.fees.individual} $ par séance, échelle mobile" in text
     # The cards the filter script loads are the same French cards.
     index = json.loads((site / "fr" / "therapists" / "directory.json").read_text(encoding="utf-8"))
@@ -378,8 +449,9 @@ def test_the_french_contact_page_and_footer_are_in_french(site):
     assert "Reach us" in english and "Phone: " in _text(english)
 
 
-def test_an_article_lists_its_therapists_availability_in_french(site, sample_roster):
-    text = _text(_html(site, "fr/approaches/couples-and-family/"))
+def test_an_article_lists_its_therapists_availability_in_french(fixture_site):
+    site, _ = fixture_site
+    text = _text(_html(site, "fr/approaches/cbt/"))
     assert "(liste d&#39;attente pour les nouveaux clients)" in text
     assert "waitlist for new clients" not in text
 
