@@ -12,16 +12,14 @@ from markupsafe import escape
 
 import articles
 import crisis
-import practice
 import readability
 import roster
 import strings
 import yamlfile
-from schemas import AVAILABILITY_MAX_AGE_DAYS
-from support import CONFIRMED, REVIEWED, ROOT, TODAY
+from support import REVIEWED, ROOT
 from support.fixture_project import ARTICLE, BASE_NAV
 from support.fixture_project import build as fixture_build
-from support.rosters import GOOD_ENTRY
+from support.rosters import GOOD_ENTRY, varied_roster
 
 DOCS = ROOT / "docs"
 FRENCH_CRISIS_HEADING = '<h2 id="crisis-box-heading">Besoin d&#39;aide maintenant?</h2>'
@@ -132,42 +130,6 @@ def test_the_crisis_page_lists_every_line_in_french(site):
     assert "(en anglais)" in html
 
 
-def _fixture_roster() -> str:
-    """One therapist in each availability state, one with a French bio, one under supervision with an office,
-    fees, a free consultation and direct billing: every French word a profile or card can show."""
-    office = practice.load().offices[0].slug
-    insurer = roster.load_taxonomy().terms["insurers"][0].name
-
-    def other(therapist_id: str, change: tuple[str, str]) -> str:
-        name = therapist_id.replace("-", " ").title()
-        return GOOD_ENTRY.replace("jane-doe", therapist_id).replace("Jane Doe", name).replace(*change)
-
-    full = other(
-        "amelie-roy",
-        (
-            "    availability: accepting\n",
-            "    availability: accepting\n    bio_fr: |\n      Amélie aide les adultes anxieux.\n",
-        ),
-    )
-    full = (
-        full.replace("status: Registered Psychotherapist", "status: RP (Qualifying)\n      supervisor: Jane Doe")
-        .replace("formats: [Video]", f"formats: [In person, Video]\n    offices: [{office}]")
-        .replace(
-            "      sliding_scale: false",
-            f"      sliding_scale: true\n      free_consultation: true\n      direct_billing: [{insurer}]",
-        )
-    )
-    stale = (TODAY - datetime.timedelta(days=AVAILABILITY_MAX_AGE_DAYS + 5)).isoformat()
-    return (
-        "sample: true\ntherapists:\n"
-        + full
-        + GOOD_ENTRY
-        + other("wait-list", ("availability: accepting", "availability: waitlist"))
-        + other("not-taking", ("availability: accepting", "availability: not accepting"))
-        + other("old-news", (f"availability_confirmed_on: {CONFIRMED}", f"availability_confirmed_on: {stale}"))
-    )
-
-
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     """A small site whose roster has every availability state and every French word a profile can show."""
@@ -177,10 +139,10 @@ def fixture_site(tmp_path_factory):
     )
     french = listing.replace("Some text.", "Un texte simple.")
     pages = {"approaches/cbt.md": listing, "approaches/cbt.fr.md": french}
-    result, out = fixture_build(tmp, pages, BASE_NAV + ["approaches/cbt.md"], _fixture_roster())
+    result, out = fixture_build(tmp, pages, BASE_NAV + ["approaches/cbt.md"], varied_roster())
     assert result.returncode == 0, result.stdout + result.stderr
     path = tmp / "roster.yml"
-    path.write_text(_fixture_roster(), encoding="utf-8")
+    path.write_text(varied_roster(), encoding="utf-8")
     return out, roster.load_and_validate(path)
 
 

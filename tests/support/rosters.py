@@ -1,6 +1,11 @@
-"""A complete, valid roster entry that tests vary one field at a time."""
+"""A complete, valid roster entry that tests vary one field at a time, and a small roster with one of everything."""
 
-from support import CONFIRMED
+import datetime
+
+import practice
+import roster
+from schemas import AVAILABILITY_MAX_AGE_DAYS
+from support import CONFIRMED, TODAY
 
 GOOD_ENTRY = f"""\
   - id: jane-doe
@@ -25,3 +30,41 @@ GOOD_ENTRY = f"""\
       Jane helps adults with anxiety.
     availability_confirmed_on: {CONFIRMED}
 """
+
+
+def varied_roster() -> str:
+    """One therapist in each availability state, one with a French bio, one under supervision with an office,
+    fees, a free consultation and direct billing: every French word a profile or card can show."""
+    office = practice.load().offices[0].slug
+    insurer = roster.load_taxonomy().terms["insurers"][0].name
+
+    def other(therapist_id: str, change: tuple[str, str]) -> str:
+        name = therapist_id.replace("-", " ").title()
+        return GOOD_ENTRY.replace("jane-doe", therapist_id).replace("Jane Doe", name).replace(*change)
+
+    full = other(
+        "amelie-roy",
+        (
+            "    availability: accepting\n",
+            "    availability: accepting\n    bio_fr: |\n      Amélie aide les adultes anxieux.\n",
+        ),
+    )
+    full = (
+        full.replace("status: Registered Psychotherapist", "status: RP (Qualifying)\n      supervisor: Jane Doe")
+        .replace("formats: [Video]", f"formats: [In person, Video]\n    offices: [{office}]")
+        .replace("individual: 150", "individual: 90")
+        .replace("    availability: accepting\n", "    gender_identity: Woman\n    availability: accepting\n", 1)
+        .replace(
+            "      sliding_scale: false",
+            f"      sliding_scale: true\n      free_consultation: true\n      direct_billing: [{insurer}]",
+        )
+    )
+    stale = (TODAY - datetime.timedelta(days=AVAILABILITY_MAX_AGE_DAYS + 5)).isoformat()
+    return (
+        "sample: true\ntherapists:\n"
+        + full
+        + GOOD_ENTRY
+        + other("wait-list", ("availability: accepting", "availability: waitlist"))
+        + other("not-taking", ("availability: accepting", "availability: not accepting")).replace("150", "220")
+        + other("old-news", (f"availability_confirmed_on: {CONFIRMED}", f"availability_confirmed_on: {stale}"))
+    )
