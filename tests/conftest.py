@@ -9,6 +9,9 @@ import pytest
 import roster
 from support import ROOT
 from support.builds import build_site
+from support.fixture_project import ARTICLE, BASE_NAV
+from support.fixture_project import build as fixture_build
+from support.rosters import varied_roster
 
 BROWSER_TESTS = ROOT / "tests" / "browser"
 
@@ -40,3 +43,20 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_roster():
     return roster.load_and_validate(ROOT / "data" / "therapists.yml")
+
+
+@pytest.fixture(scope="session")
+def varied_site(tmp_path_factory):
+    """A small site built from support.rosters.varied_roster(): every availability state, a therapist who has left,
+    every French word a profile can show, and an approach page listing its therapists; with its loaded roster."""
+    tmp = tmp_path_factory.mktemp("varied")
+    listing = ARTICLE.replace("untranslated: true\n", "").replace(
+        "Some text.[^1]", 'Some text.[^1]\n\n{{ therapists_offering("CBT") }}'
+    )
+    french = listing.replace("Some text.", "Un texte simple.")
+    pages = {"approaches/cbt.md": listing, "approaches/cbt.fr.md": french}
+    result, out = fixture_build(tmp, pages, BASE_NAV + ["approaches/cbt.md"], varied_roster())
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = tmp / "roster.yml"
+    path.write_text(varied_roster(), encoding="utf-8")
+    return out, roster.load_and_validate(path)

@@ -9,7 +9,8 @@ from html import unescape
 from support.sitefiles import read_page
 
 
-def test_a_name_with_an_apostrophe_is_escaped_once_in_title_and_description(site):
+def test_a_name_with_an_apostrophe_is_escaped_once_in_title_and_description(varied_site):
+    site, _ = varied_site
     page = read_page(site / "therapists" / "liam-oconnor" / "index.html")
     assert page.title == "Liam O'Connor - Toronto Psychotherapy Group"
     description = re.search(r'<meta name="description" content="([^"]*)">', page.html).group(1)

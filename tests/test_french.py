@@ -17,9 +17,8 @@ import roster
 import strings
 import yamlfile
 from support import REVIEWED, ROOT
-from support.fixture_project import ARTICLE, BASE_NAV
-from support.fixture_project import build as fixture_build
-from support.rosters import GOOD_ENTRY, varied_roster
+from support.fixture_project import ARTICLE
+from support.rosters import GOOD_ENTRY
 
 DOCS = ROOT / "docs"
 FRENCH_CRISIS_HEADING = '<h2 id="crisis-box-heading">Besoin d&#39;aide maintenant?</h2>'
@@ -130,24 +129,8 @@ def test_the_crisis_page_lists_every_line_in_french(site):
     assert "(en anglais)" in html
 
 
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    """A small site whose roster has every availability state and every French word a profile can show."""
-    tmp = tmp_path_factory.mktemp("french")
-    listing = ARTICLE.replace("untranslated: true\n", "").replace(
-        "Some text.[^1]", 'Some text.[^1]\n\n{{ therapists_offering("CBT") }}'
-    )
-    french = listing.replace("Some text.", "Un texte simple.")
-    pages = {"approaches/cbt.md": listing, "approaches/cbt.fr.md": french}
-    result, out = fixture_build(tmp, pages, BASE_NAV + ["approaches/cbt.md"], varied_roster())
-    assert result.returncode == 0, result.stdout + result.stderr
-    path = tmp / "roster.yml"
-    path.write_text(varied_roster(), encoding="utf-8")
-    return out, roster.load_and_validate(path)
-
-
-def test_a_french_profile_shows_the_french_bio_or_the_english_one_marked(fixture_site):
-    site, listed = fixture_site
+def test_a_french_profile_shows_the_french_bio_or_the_english_one_marked(varied_site):
+    site, listed = varied_site
     with_french = next(t for t in listed.therapists if t.bio_fr)
     without = next(t for t in listed.therapists if not t.bio_fr)
     html = _html(site, "fr/" + with_french.url)
@@ -157,8 +140,8 @@ def test_a_french_profile_shows_the_french_bio_or_the_english_one_marked(fixture
     assert '<div class="tpg-bio" lang="en">' in html and notice in html
 
 
-def test_french_pages_use_french_term_names(fixture_site):
-    site, _ = fixture_site
+def test_french_pages_use_french_term_names(varied_site):
+    site, _ = varied_site
     french = roster.load_taxonomy().terms["languages"]
     term = next(t for t in french if t.name == "French")
     html = _html(site, "fr/therapists/language/french/")
@@ -168,15 +151,15 @@ def test_french_pages_use_french_term_names(fixture_site):
     assert language["label"] == "Langue" and ["french", "Français"] in language["options"]
 
 
-def test_the_french_directory_leads_to_the_therapists_who_work_in_french(fixture_site):
-    site, _ = fixture_site
+def test_the_french_directory_leads_to_the_therapists_who_work_in_french(varied_site):
+    site, _ = varied_site
     html = _html(site, "fr/therapists/")
     assert 'class="tpg-in-language"' in html and 'href="language/french/"' in html
     assert 'class="tpg-in-language"' not in _html(site, "therapists/")
 
 
-def test_therapists_json_has_both_labels(fixture_site):
-    site, _ = fixture_site
+def test_therapists_json_has_both_labels(varied_site):
+    site, _ = varied_site
     data = json.loads((site / "therapists.json").read_text(encoding="utf-8"))
     record = next(r for r in data["therapists"] if "French" in r["languages"])
     assert "Français" in record["fr"]["languages"]
@@ -328,8 +311,8 @@ def test_a_french_profile_shows_availability_fees_and_offices_in_french(site, sa
     _french_profiles(site, sample_roster)
 
 
-def test_every_availability_state_and_fee_is_shown_in_french(fixture_site):
-    site, listed = fixture_site
+def test_every_availability_state_and_fee_is_shown_in_french(varied_site):
+    site, listed = varied_site
     assert _french_profiles(site, listed) == set(_BADGES)
 
 
@@ -362,8 +345,8 @@ def _french_profiles(site: Path, listed) -> set[str]:
     return seen
 
 
-def test_the_qualifying_profile_says_supervision_in_french(fixture_site):
-    site, listed = fixture_site
+def test_the_qualifying_profile_says_supervision_in_french(varied_site):
+    site, listed = varied_site
     t = next(t for t in listed.therapists if t.supervised and t.supervisor)
     text = _text(_html(site, "fr/" + t.url))
     assert f"Pratique sous supervision clinique, sous la supervision de {escape(t.supervisor)}" in text
@@ -372,8 +355,8 @@ def test_the_qualifying_profile_says_supervision_in_french(fixture_site):
     assert "requires for this class of registration" not in text
 
 
-def test_the_french_directory_cards_are_in_french(fixture_site):
-    site, listed = fixture_site
+def test_the_french_directory_cards_are_in_french(varied_site):
+    site, listed = varied_site
     html = _html(site, "fr/therapists/")
     text = _text(html)
     for french, english in _BADGES.values():
@@ -411,8 +394,8 @@ def test_the_french_contact_page_and_footer_are_in_french(site):
     assert "Reach us" in english and "Phone: " in _text(english)
 
 
-def test_an_article_lists_its_therapists_availability_in_french(fixture_site):
-    site, _ = fixture_site
+def test_an_article_lists_its_therapists_availability_in_french(varied_site):
+    site, _ = varied_site
     text = _text(_html(site, "fr/approaches/cbt/"))
     assert "(liste d&#39;attente pour les nouveaux clients)" in text
     assert "waitlist for new clients" not in text

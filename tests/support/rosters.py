@@ -34,7 +34,8 @@ GOOD_ENTRY = f"""\
 
 def varied_roster() -> str:
     """One therapist in each availability state, one with a French bio, one under supervision with an office,
-    fees, a free consultation and direct billing: every French word a profile or card can show."""
+    fees, a free consultation and direct billing (every French word a profile or card can show), and one who
+    has left, whose name has an apostrophe."""
     office = practice.load().offices[0].slug
     insurer = roster.load_taxonomy().terms["insurers"][0].name
 
@@ -67,4 +68,5 @@ def varied_roster() -> str:
         + other("wait-list", ("availability: accepting", "availability: waitlist"))
         + other("not-taking", ("availability: accepting", "availability: not accepting")).replace("150", "220")
         + other("old-news", (f"availability_confirmed_on: {CONFIRMED}", f"availability_confirmed_on: {stale}"))
+        + "  - id: liam-oconnor\n    name: Liam O'Connor\n    former: true\n"
     )
