@@ -336,7 +336,10 @@ def test_every_error_is_collected(tmp_path):
         ("therapists: []\n", "data/therapists.yml:1: therapists: must be a list with at least one therapist"),
         ("therapists:\n", "data/therapists.yml:1: therapists: must be a list with at least one therapist"),
         ("therapist:\n  - id: x\n", "data/therapists.yml:1: unknown top-level key 'therapist'"),
-        ("therapists:\n  - id: jane\n\tname: x\n", "data/therapists.yml:3: this line has a tab in it: replace the tab with spaces"),
+        (
+            "therapists:\n  - id: jane\n\tname: x\n",
+            "data/therapists.yml:3: this line has a tab in it: replace the tab with spaces",
+        ),
         ('therapists:\n  - id: "jane\n', "data/therapists.yml:3: this is not valid YAML"),
     ],
 )

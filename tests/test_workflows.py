@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 
+# The pull request's test step: the README's test command, its log led by what an editor can do.
+TESTS = "python scripts/explain_failures.py bash scripts/test.sh"
+
+
 def load(name: str) -> dict:
     workflow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
     # PyYAML follows YAML 1.1, where the key `on` means true.
@@ -62,8 +66,16 @@ def test_pull_request_checks_the_data_and_articles_first_then_builds_and_runs_th
     run = commands(job)
     roster_check = run.index("python hooks/check.py --github")
     build = run.index("mkdocs build --strict")
-    tests = run.index("bash scripts/test.sh")
+    tests = run.index(TESTS)
     assert roster_check < build < tests
+
+
+def test_pull_request_tests_start_their_log_with_what_an_editor_can_do(pull_request):
+    """scripts/explain_failures.py compares the merge commit with its first parent: it needs both."""
+    (job,) = pull_request["jobs"].values()
+    assert TESTS in commands(job)
+    (checkout,) = [s for s in steps(job) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 2 and checkout["with"]["persist-credentials"] is False
 
 
 def test_pull_request_attaches_the_built_site(pull_request):
@@ -71,9 +83,7 @@ def test_pull_request_attaches_the_built_site(pull_request):
     (upload,) = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert upload["with"]["path"].rstrip("/") == "site"
     # The preview is uploaded before the tests, so a failing test still leaves it to look at.
-    assert steps(job).index(upload) < next(
-        i for i, s in enumerate(steps(job)) if s.get("run") == "bash scripts/test.sh"
-    )
+    assert steps(job).index(upload) < next(i for i, s in enumerate(steps(job)) if s.get("run") == TESTS)
 
 
 def test_deploy_runs_only_for_main(deploy):
