@@ -114,3 +114,26 @@ def test_the_readme_serve_command_silences_the_themes_end_of_life_banner():
     assert setting, serve
     # The variable Material itself reads before it prints the banner.
     assert f'os.getenv("{setting.group(1)}")' in Path(material.templates.__file__).read_text(encoding="utf-8")
+
+
+def test_the_new_allowed_value_walkthrough_gives_a_value_a_therapist_can_use_at_once(tmp_path):
+    """'Add an allowed value', followed literally: the two lines go under the list's heading, and the template's
+    therapist lists the value in the same pull request."""
+    lines = code_blocks(section("Add an allowed value (a new area of practice, language, ...)"), "yaml")[0]
+    lines = "\n".join(line[3:] for line in lines.splitlines()) + "\n"
+    name = re.search(r"- name: (.+)", lines).group(1)
+    taxonomy = (ROOT / "data" / "taxonomy.yml").read_text(encoding="utf-8")
+    # The guide's example must stay new whatever the taxonomy holds by then.
+    taxonomy = re.sub(rf"(?m)^  - name: {re.escape(name)}\n(    .*\n)*", "", taxonomy)
+    heading = "\nareas_of_practice:\n"
+    taxonomy = taxonomy.replace(heading, heading + lines, 1)
+    (tmp_path / "taxonomy.yml").write_text(taxonomy, encoding="utf-8")
+    terms = roster.load_taxonomy(tmp_path / "taxonomy.yml")
+    template = code_blocks(section("Add a therapist"), "yaml")[0]
+    template = re.sub(r"(?m)^(    areas_of_practice: \[)", rf"\g<1>{name}, ", template)
+    (tmp_path / "therapists.yml").write_text("therapists:\n" + template, encoding="utf-8")
+    docs = tmp_path / "docs"
+    (docs / "assets" / "therapists").mkdir(parents=True)
+    (docs / "assets" / "therapists" / "jane-doe.jpg").write_bytes(b"")
+    (jane,) = roster.load_and_validate(tmp_path / "therapists.yml", taxonomy=terms, docs_dir=docs).therapists
+    assert name in {term.name for term in jane.areas_of_practice}

@@ -158,6 +158,16 @@ def new_taxonomy_value(project: Path) -> None:
     roster_file.write_text(head + "".join(entries), encoding="utf-8")
 
 
+def crisis_line_check(project: Path) -> None:
+    """One crisis line's check recorded (CONTRIBUTING.md, "Record a crisis line check"): that line's verified_on only."""
+    crisis_file = project / "data" / "crisis.yml"
+    text = crisis_file.read_text(encoding="utf-8")
+    first = re.search(r"(?m)^    verified_on: .*$", text)
+    crisis_file.write_text(
+        f"{text[: first.start()]}    verified_on: {clock.today()}{text[first.end() :]}", encoding="utf-8"
+    )
+
+
 def a_year_ahead() -> datetime.date:
     """The day a year after this run's day: availability goes stale, reviews and crisis checks fall due."""
     return clock.today() + datetime.timedelta(days=366)
@@ -168,6 +178,7 @@ EDITS = {
     "departure-with-photo": departure_with_photo,
     "leading-zero-number": leading_zero_number,
     "new-taxonomy-value": new_taxonomy_value,
+    "crisis-line-check": crisis_line_check,
     "a-year-ahead": None,
 }
 
