@@ -268,7 +268,7 @@ BAD_INPUTS = {
     ),
     "photo without alt text": (
         "    bio: |",
-        "    photo: assets/therapists/olena-kovalenko.webp\n    bio: |",
+        "    photo: assets/therapists/jane-doe.webp\n    bio: |",
         "data/therapists.yml:20: therapist 'jane-doe': photo_alt: is missing",
     ),
     "fee as text": (
