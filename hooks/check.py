@@ -35,6 +35,7 @@ import practice as practice_module
 import readability
 import roster as roster_module
 from roster import Problem
+from yamlfile import annotation, show_line
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -158,12 +159,17 @@ def main(argv: list[str] | None = None) -> int:
         project_dir=PROJECT_ROOT,
         docs_dir=PROJECT_ROOT / "docs",
     )
+    # Every line goes through show_line or annotation(): a file name or a value from a data file
+    # can neither reach the terminal raw nor start a workflow command of its own.
     for problem in result.problems:
-        print(problem.github() if github and not isinstance(problem, str) else str(problem))
+        if isinstance(problem, Problem):
+            print(problem.github() if github else str(problem))
+        else:
+            print(annotation("error", problem) if github else show_line(problem))
     for warning in result.warnings:
-        print(f"::warning::{warning}" if github else f"warning: {warning}")
+        print(annotation("warning", warning) if github else f"warning: {show_line(warning)}")
     for notice in result.notices:
-        print(f"::notice::{notice}" if github else f"notice: {notice}")
+        print(annotation("notice", notice) if github else f"notice: {show_line(notice)}")
     if result.problems or result.warnings:
         return 1
     pages = len(readability.article_paths(PROJECT_ROOT / "docs"))
