@@ -34,6 +34,8 @@ import files_safety
 import practice as practice_module
 import readability
 import roster as roster_module
+import strings
+from render import Renderer
 from roster import Problem
 from yamlfile import annotation, show_line
 
@@ -98,12 +100,27 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         result.warnings += crisis_warnings(result.crisis)
     if result.roster is not None:
         display_dir = _display_dir(docs_dir, project_dir)
+        # Two files at one address, in any language: a docs file and a page the site makes, or two docs files.
+        result.problems += files_safety.collisions(
+            files_safety.docs_outputs(docs_dir, display_dir) + generated_outputs(result.roster, display)
+        )
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
         result.notices += sample_notices(result.roster, display)
         result.notices += review_notices(docs_dir, display_dir)
     # The site is built in English and French (mkdocs-static-i18n): each page needs both.
     result.problems += articles.check_translations(Path(docs_dir), _display_dir(docs_dir, project_dir))
     return result
+
+
+def generated_outputs(roster: roster_module.Roster, display: str) -> list[tuple[str, str]]:
+    """(output path, what makes it) for every page and file the build makes from the roster, in every language."""
+    made = f"the page or file the site makes from {display}"
+    outputs = []
+    for language in strings.LANGUAGES:
+        renderer = Renderer(roster, site_name="", language=language)
+        outputs += [(files_safety.page_dest(page.source, language), made) for page in renderer.generated_pages()]
+        outputs += [(path, made) for path in renderer.generated_files()]
+    return outputs
 
 
 def sample_notices(roster: roster_module.Roster, display: str) -> list[str]:

@@ -44,4 +44,7 @@ def test_a_generated_list_that_would_replace_a_docs_page_fails_the_build(tmp_pat
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
-    assert "docs/therapists/accepting.md: the site makes a page at this address" in output
+    assert (
+        "docs/therapists/accepting.md:1: is published at /therapists/accepting/, where the page or file the site "
+        "makes from data/therapists.yml is published too" in output
+    )
