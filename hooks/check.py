@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from mkdocs.theme import Theme
 
 import articles
 import availability
@@ -102,7 +103,8 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         display_dir = _display_dir(docs_dir, project_dir)
         # Two files at one address, in any language: a docs file and a page the site makes, or two docs files.
         result.problems += files_safety.collisions(
-            files_safety.docs_outputs(docs_dir, display_dir) + generated_outputs(result.roster, display)
+            files_safety.docs_outputs(docs_dir, display_dir, theme_dirs(project_dir))
+            + generated_outputs(result.roster, display)
         )
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
         result.notices += sample_notices(result.roster, display)
@@ -110,6 +112,11 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
     # The site is built in English and French (mkdocs-static-i18n): each page needs both.
     result.problems += articles.check_translations(Path(docs_dir), _display_dir(docs_dir, project_dir))
     return result
+
+
+def theme_dirs(project_dir: str | os.PathLike) -> list[str]:
+    """The theme's folders, first to last, as mkdocs.yml sets them (theme: material, custom_dir: overrides)."""
+    return Theme(name="material", custom_dir=str(Path(project_dir) / "overrides")).dirs
 
 
 def generated_outputs(roster: roster_module.Roster, display: str) -> list[tuple[str, str]]:

@@ -307,8 +307,18 @@ def _language_of(relative: str) -> tuple[str, str]:
     return strings.DEFAULT, relative
 
 
-def docs_outputs(docs_dir: str | os.PathLike, display_dir: str = "docs") -> list[tuple[str, str]]:
-    """(output path, docs file) for every file MkDocs and the i18n plugin publish from docs/, in every language.
+def theme_file(relative: str, theme_dirs) -> str | None:
+    """What a file of the theme at `relative` would be called: MkDocs quietly drops a theme file
+    (Material's favicon, its scripts) when docs/ has a file of the same name."""
+    for folder in theme_dirs:
+        if (Path(folder) / relative).is_file():
+            return f"the theme's own {relative}"
+    return None
+
+
+def docs_outputs(docs_dir: str | os.PathLike, display_dir: str = "docs", theme_dirs=()) -> list[tuple[str, str]]:
+    """(output path, docs file) for every file MkDocs and the i18n plugin publish from docs/, in every language,
+    and for each theme file (in `theme_dirs`) that a docs file would replace.
 
     An English page without a translation is also published in each other language's folder
     (fallback_to_default), so it takes that address too.
@@ -327,6 +337,9 @@ def docs_outputs(docs_dir: str | os.PathLike, display_dir: str = "docs") -> list
         if PurePosixPath(source).suffix.lower() not in _MARKDOWN:
             prefix = "" if language == strings.DEFAULT else f"{language}/"
             outputs.append((prefix + source, shown))
+            theme = theme_file(relative, theme_dirs)
+            if theme:
+                outputs.append((relative, theme))
             continue
         outputs.append((page_dest(source, language), shown))
         if language == strings.DEFAULT:

@@ -47,8 +47,9 @@ def on_files(files: Files, config) -> Files:
     for f in files:
         if f.generated_by is None and f.abs_src_path and _inside(f.abs_src_path, config.docs_dir):
             outputs.append((f.dest_uri, f"docs/{f.src_uri}"))
-            if any(os.path.isfile(os.path.join(folder, f.src_uri)) for folder in config.theme.dirs):
-                outputs.append((f.dest_uri, f"the theme's own {f.src_uri}"))
+            theme = files_safety.theme_file(f.src_uri, config.theme.dirs)
+            if theme:
+                outputs.append((f.dest_uri, theme))
     for page in renderer.generated_pages():
         outputs.append((_add_page(files, config, page), made))
     for path in renderer.generated_files():

@@ -200,6 +200,8 @@ CLINICAL = {"@toronto-psychotherapy-group/clinical-reviewers"}
         ".github/workflows/deploy.yml",
         ".github/CODEOWNERS",
         "docs/assets/javascripts/directory.js",
+        "docs/assets/images/logo.png",
+        "docs/assets/fonts/a.woff2",
         "docs/hooks_in_docs.py",
         "requirements.txt",
         ".ci/run",
