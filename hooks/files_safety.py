@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from xml.etree import ElementTree
 
-from PIL import Image, IptcImagePlugin
+from PIL import Image
 
 import strings
 from schemas import MAX_PHOTO_BYTES
@@ -153,7 +153,8 @@ def asset_problems(data: bytes, ending: str) -> list[str]:
         return [] if data.startswith(_FONTS[ending]) else [f"is not a {ending} font, whatever its name says"]
     image, problem = _open(data, (_IMAGES[ending],))
     if image is None:
-        return [f"is not a readable {_IMAGES[ending]} image ({problem}), whatever its name says; export it again"]
+        why = f" ({problem})" if problem else ""
+        return [f"is not a readable {_IMAGES[ending]} image{why}, whatever its name says; export it again"]
     return [_LOCATION_MESSAGE] if has_location(image, data) else []
 
 
@@ -161,6 +162,8 @@ def asset_problems(data: bytes, ending: str) -> list[str]:
 # Photos
 # ---------------------------------------------------------------------------
 
+# What Pillow's readers raise on damaged data.
+_READ_ERRORS = (OSError, ValueError, SyntaxError, EOFError, IndexError, KeyError, TypeError, ZeroDivisionError)
 _LOCATION_MESSAGE = (
     "says where it was taken (location data); save it again without location "
     "(see CONTRIBUTING.md, 'Add a photo') and upload that copy"
@@ -209,7 +212,7 @@ def _open(data: bytes, formats: tuple[str, ...], size_first: bool = False):
         return None, None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None, "too many pixels"
-    except (OSError, ValueError, SyntaxError, EOFError, IndexError, KeyError, TypeError, ZeroDivisionError) as exc:
+    except _READ_ERRORS as exc:
         # Pillow's readers raise any of these on damaged data; the reason is shown, never a traceback.
         return None, show_line(str(exc) or type(exc).__name__)[:100]
     return image, None
@@ -221,29 +224,39 @@ _LOCATION_RE = re.compile(
     rb"[A-Za-z][\w.-]*:(?:GPS[A-Za-z]*|City|State|Country|CountryCode|CountryName|ProvinceState|"
     rb"Sublocation|Location[A-Za-z]*|WorldRegion|Latitude|Longitude)\b"
 )
-# IPTC-IIM records that say where: sub-location, city, province, country code and name.
-_IPTC_LOCATION = frozenset({(2, 26), (2, 90), (2, 92), (2, 95), (2, 100), (2, 101)})
+# IPTC-IIM datasets that say where (record 2: sub-location 26 and 92, city 90, province 95, country 100 and 101).
+_IPTC_LOCATION_RE = re.compile(rb"\x1c\x02[\x1a\x5a\x5c\x5f\x64\x65]")
 _GPS_IFD = 0x8825
+_IPTC_TAG = 0x83BB  # EXIF's copy of the IPTC records
 
 
 def has_location(image: Image.Image, data: bytes) -> bool:
-    """True if any metadata Pillow reads (EXIF in any container, XMP and text chunks compressed or not,
-    IPTC, comments) or any uncompressed bytes of the file name a place."""
+    """True if any metadata Pillow reads (EXIF in any container, XMP and PNG text chunks compressed or not,
+    IPTC in a JPEG's Photoshop segment, a PNG raw profile or EXIF, comments) or any uncompressed bytes of
+    the file name a place."""
     if _LOCATION_RE.search(data):
         return True
     try:
-        if _GPS_IFD in image.getexif():
+        exif = image.getexif()
+        if _GPS_IFD in exif:
             return True
-    except (OSError, ValueError, SyntaxError, EOFError, IndexError, KeyError, TypeError, ZeroDivisionError):
-        return True  # an EXIF block that cannot be read cannot be shown to be free of location data
-    texts = [value for value in image.info.values() if isinstance(value, (str, bytes))]
-    texts += [body for _, body in getattr(image, "applist", [])]
+        iptc = [exif[_IPTC_TAG]] if _IPTC_TAG in exif else []
+        iptc = [block.encode("latin-1") if isinstance(block, str) else bytes(block) for block in iptc]
+        texts = [value for value in image.info.values() if isinstance(value, (str, bytes))]
+        segments = getattr(image, "applist", [])
+        texts += [body for _, body in segments]
+        iptc += [body for marker, body in segments if marker == "APP13"]
+        # ImageMagick and exiftool write metadata into PNG text chunks as hex ("Raw profile type iptc").
+        iptc += [
+            bytes.fromhex("".join(value.split("\n")[3:]))
+            for key, value in image.info.items()
+            if isinstance(value, str) and key.lower().startswith("raw profile type") and not key.endswith("exif")
+        ]
+    except _READ_ERRORS:
+        return True  # metadata that cannot be read cannot be shown to be free of location data
     if any(_LOCATION_RE.search(t.encode("utf-8", "replace") if isinstance(t, str) else t) for t in texts):
         return True
-    if image.format == "JPEG":
-        iptc = IptcImagePlugin.getiptcinfo(image) or {}
-        return bool(_IPTC_LOCATION & set(iptc))
-    return False
+    return any(_IPTC_LOCATION_RE.search(block) for block in iptc)
 
 
 # ---------------------------------------------------------------------------

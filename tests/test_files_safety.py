@@ -334,3 +334,35 @@ def test_a_page_and_a_page_the_site_makes_at_one_address_are_refused_in_every_la
         "docs/therapists/jane-doe.fr.md:1: is published at /fr/therapists/jane-doe/, where the site's page is "
         "published too; one would silently replace the other: rename or move this file"
     ]
+
+
+def png_chunk(data: bytes, kind: bytes, body: bytes, after_image: bool = False) -> bytes:
+    """`data` (a PNG) with one more chunk, before the image data or after it (just before IEND)."""
+    chunk = struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    at = len(data) - 12 if after_image else 33
+    return data[:at] + chunk + data[at:]
+
+
+def raw_profile(kind: str, payload: bytes) -> bytes:
+    text = f"\n{kind}\n{len(payload)}\n{payload.hex()}\n".encode()
+    return f"Raw profile type {kind}".encode() + b"\0\0" + zlib.compress(text)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        png_chunk(png(), b"zTXt", b"Comment\0\0" + zlib.compress(b"<photoshop:City>Toronto</photoshop:City>"), True),
+        png_chunk(png(), b"zTXt", raw_profile("exif", gps_exif())),
+        png_chunk(png(), b"zTXt", raw_profile("iptc", b"\x1c\x02\x5a\x00\x07Toronto")),
+    ],
+    ids=["compressed-text-after-the-image", "raw-exif-profile", "raw-iptc-profile"],
+)
+def test_location_hidden_in_png_text_chunks_is_found(data):
+    assert files_safety.photo_problems(data, ".png") == [LOCATION]
+
+
+def test_a_photo_without_location_but_with_other_metadata_passes():
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("XML:com.adobe.xmp", "<x:xmpmeta><dc:creator>Jane</dc:creator></x:xmpmeta>", zip=True)
+    info.add_text("Software", "GIMP", zip=True)
+    assert files_safety.photo_problems(png(pnginfo=info), ".png") == []
