@@ -290,7 +290,7 @@ def test_pages_site_files_and_hidden_files_pass(docs):
         "index.md": b"# Home",
         "about/index.fr.md": b"# Accueil",
         "assets/site.css": b"body { color: teal; }",
-        "assets/javascripts/app.js": "// caf\u00e9".encode(),
+        "assets/javascripts/app.js": "// d\u00e9j\u00e0 vu".encode(),
         "assets/images/logo.png": png(),
         "assets/images/logo.jpeg": jpeg(),
         "assets/images/anim.gif": image("GIF"),
