@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -218,3 +219,17 @@ def test_pip_refuses_a_file_whose_locked_hash_is_changed_by_one_character(tmp_pa
     bad = download(changed, tmp_path / "bad")
     assert bad.returncode != 0
     assert "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE" in bad.stderr + bad.stdout
+
+
+@pytest.mark.parametrize("folder", ["", "scripts/lighthouse-npm"])
+def test_each_npm_lock_pins_what_its_package_json_asks_for_with_a_hash_for_every_package(folder):
+    manifest = json.loads((ROOT / folder / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / folder / "package-lock.json").read_text(encoding="utf-8"))
+    asked = {**manifest.get("dependencies", {}), **manifest.get("devDependencies", {})}
+    assert asked
+    for name, version in asked.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{folder or '.'}/package.json: {name} {version} is a range"
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version, f"{folder or '.'}: {name}"
+    installed = {path: entry for path, entry in lock["packages"].items() if path}
+    assert installed
+    assert all(entry.get("integrity", "").startswith("sha512-") for entry in installed.values())

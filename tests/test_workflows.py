@@ -132,12 +132,17 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(name):
         assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
 
 
-def test_dependabot_updates_the_actions_and_the_python_packages():
+def test_dependabot_updates_the_actions_the_python_packages_and_the_npm_locks():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {(u["package-ecosystem"], u["directory"]) for u in config["updates"]} == {
         ("github-actions", "/"),
         ("pip", "/"),
+        ("npm", "/"),
+        ("npm", "/scripts/lighthouse-npm"),
     }
+    for update in config["updates"]:
+        if update["package-ecosystem"] == "npm":
+            assert (ROOT / update["directory"].lstrip("/") / "package-lock.json").is_file()
 
 
 def code_owners(path: str) -> set[str]:
