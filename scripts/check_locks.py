@@ -28,6 +28,14 @@ SITE_LOCK, DEV_LOCK = "site.txt", "dev.txt"
 INCLUDE = re.compile(r"(?:-r|--requirement)[\s=]+(\S+)")
 
 
+def shown(path: Path, root: Path) -> str:
+    """A path as the messages write it: from the project folder when it is inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @dataclass
 class Wanted:
     """One line of a list: the requirement and where it is written."""
@@ -52,7 +60,7 @@ def read_list(
     """The requirements of a .in file (and, if follow, of the files it includes with -r), by normalised name."""
     wanted: dict[str, Wanted] = {}
     problems: list[str] = []
-    name = path.relative_to(root).as_posix()
+    name = shown(path, root)
     if path in seen:
         return wanted, [f"{name}: includes itself through -r"]
     if not path.is_file():
@@ -95,7 +103,7 @@ def read_lock(path: Path, root: Path) -> tuple[dict[str, Locked], list[str]]:
     """The entries of a lock file written by pip-compile, by normalised name."""
     locked: dict[str, Locked] = {}
     problems: list[str] = []
-    name = path.relative_to(root).as_posix()
+    name = shown(path, root)
     entry: Locked | None = None
     in_via = False
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -138,7 +146,7 @@ def asked_for(name: str, entry: Locked, lock: dict[str, Locked], lists: dict[str
 def check_pair(source: Path, target: Path, root: Path) -> tuple[dict[str, Locked], list[str]]:
     """Problems between one list and its lock; also the lock's entries, for the comparison of locks."""
     wanted, problems = read_list(source, root)
-    target_name = target.relative_to(root).as_posix()
+    target_name = shown(target, root)
     lock, more = read_lock(target, root)
     problems += more
     for name, item in wanted.items():
@@ -151,9 +159,7 @@ def check_pair(source: Path, target: Path, root: Path) -> tuple[dict[str, Locked
         elif not requirement.specifier.contains(entry.version, prereleases=True):
             problems.append(f"{item.where}: {requirement}, but {entry.where} locks {entry.version}")
     # pip-compile names in "-r" the list that writes the package itself, not one that includes that list.
-    lists = {
-        path.relative_to(root).as_posix(): read_list(path, root, follow=False)[0] for path in source.parent.glob("*.in")
-    }
+    lists = {shown(path, root): read_list(path, root, follow=False)[0] for path in source.parent.glob("*.in")}
     for name, entry in lock.items():
         if not entry.hashes:
             problems.append(f"{entry.where}: {name}=={entry.version} has no --hash (pip --require-hashes refuses it)")
@@ -172,7 +178,7 @@ def problems(root: Path) -> list[str]:
     covered = set().union(*(included(source) for source in locked_sources))
     for source in sources:
         if source.resolve() not in covered:
-            name = source.relative_to(root).as_posix()
+            name = shown(source, root)
             found.append(f"{name}: not locked: no {source.stem}.txt beside it, and no locked list includes it with -r")
     for source in locked_sources:
         target = source.with_suffix(".txt")
