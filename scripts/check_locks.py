@@ -111,7 +111,8 @@ def read_lock(path: Path, root: Path) -> tuple[dict[str, Locked], list[str]]:
         if not line:
             continue
         if not raw[0].isspace() and not line.startswith("#"):
-            pin = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)(\s*;.*)?", line)
+            # Dependabot's pip-compile may keep extras (name[extra]==1.0), which scripts/lock.sh strips.
+            pin = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;]+)(\s*;.*)?", line)
             if not pin:
                 problems.append(f"{name}:{number}: {line!r} is not pinned with ==")
                 entry = None

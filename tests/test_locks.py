@@ -233,3 +233,13 @@ def test_each_npm_lock_pins_what_its_package_json_asks_for_with_a_hash_for_every
     installed = {path: entry for path, entry in lock["packages"].items() if path}
     assert installed
     assert all(entry.get("integrity", "").startswith("sha512-") for entry in installed.values())
+
+
+def test_a_lock_entry_with_extras_as_dependabot_may_write_it_is_read_by_its_name(tmp_path):
+    lock = tmp_path / "requirements" / "x.txt"
+    lock.parent.mkdir()
+    lock.write_text("Some.Package[cli]==1.0 \\\n    --hash=sha256:" + "0" * 64 + "\n    # via -r requirements/x.in\n")
+    entries, problems = check_locks.read_lock(lock, tmp_path)
+    assert problems == []
+    assert entries["some-package"].version == "1.0"
+    assert entries["some-package"].via == ["-r requirements/x.in"]
