@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -118,8 +117,9 @@ def test_workflows_use_the_agreed_actions_and_python(name):
                 assert step["with"]["python-version"] == "3.11"
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False
+        # The build's packages come from the site's lock, every file checked against its hash.
         installs = [c for c in commands(job) if c.startswith("pip install")]
-        assert all("-r requirements.txt" in c for c in installs)
+        assert all(c == "pip install --require-hashes -r requirements/site.txt" for c in installs)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
@@ -132,40 +132,17 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(name):
         assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
 
 
-def test_dependabot_updates_the_actions_and_the_python_packages():
+def test_dependabot_updates_the_actions_the_python_packages_and_the_npm_locks():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {(u["package-ecosystem"], u["directory"]) for u in config["updates"]} == {
         ("github-actions", "/"),
         ("pip", "/"),
+        ("npm", "/"),
+        ("npm", "/scripts/lighthouse-npm"),
     }
-
-
-def test_pre_commit_pins_match_requirements_lint():
-    pinned = dict(
-        line.split("==")
-        for line in (ROOT / "requirements-lint.txt").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    )
-    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hook_pins = {
-        dep.split("==")[0]: dep.split("==")[1]
-        for repo in config["repos"]
-        for hook in repo["hooks"]
-        for dep in hook.get("additional_dependencies", [])
-    }
-    # requirements.txt pins with == except MkDocs, whose range (>=1.6,<2) admits one release.
-    runtime = {
-        req.name: req.specifier
-        for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-        for req in [Requirement(line)]
-    }
-    for package, version in hook_pins.items():
-        if package in pinned:
-            assert version == pinned[package], f"{package}: pre-commit and requirements-lint.txt differ"
-        else:
-            assert package in runtime, f"{package}: pre-commit pins a package requirements.txt lacks"
-            assert runtime[package].contains(version), f"{package}: pre-commit's {version} is outside requirements.txt"
+    for update in config["updates"]:
+        if update["package-ecosystem"] == "npm":
+            assert (ROOT / update["directory"].lstrip("/") / "package-lock.json").is_file()
 
 
 def code_owners(path: str) -> set[str]:
@@ -203,7 +180,8 @@ CLINICAL = {"@toronto-psychotherapy-group/clinical-reviewers"}
         "docs/assets/images/logo.png",
         "docs/assets/fonts/a.woff2",
         "docs/hooks_in_docs.py",
-        "requirements.txt",
+        "requirements/site.in",
+        "requirements/site.txt",
         ".ci/run",
     ],
 )
