@@ -93,7 +93,8 @@ UNCONFIRMED = MappingProxyType(
     {
         "a fee given as a dollar figure": r"\$\s?\d",
         "the unconfirmed '80%' or 'd = 0.8' effect size": r"\b80\s?%|\b80\s+per\s?cent\b|\bd\s*[≈=~]\s*0?\.8\b|\beffect\s+size\s+of\s+(?:about\s+)?0?\.8\b",
-        "CRPO's unconfirmed 2027 requirements": r"\b2027\b",
+        # An ISO date such as next_review: 2027-03-01 is a review day, not a claim about 2027.
+        "CRPO's unconfirmed 2027 requirements": r"\b2027\b(?!-\d\d-\d\d)",
         "nurse practitioner prescribing": r"\bnurse\s+practitioners?\s+(?:can|may)\s+prescribe\b",
         "'OHIP does not cover' stated as fact": r"\bOHIP\s+(?:does\s+not|doesn't|will\s+not|won't)\s+(?:cover|pay)\b",
         "'counsellor' stated to be an unprotected title": r"\bcounsell?or\W{0,2}\s+is\s+not\s+a\s+protected\s+title\b",
