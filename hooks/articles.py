@@ -56,6 +56,25 @@ FALSE_CLAIMS = MappingProxyType(
         "prolonged exposure as the top choice of every PTSD guideline": r"\bprolonged\s+exposure\b[^.]{0,60}\bstrongest\b[^.]{0,60}\bevery\b",
         "CRPO's 2015 remark on insurers presented as current": r"\bbeginning\s+to\s+recogni[sz]e\b",
         "therapy as 'proven methods' (the APA says methods from established principles)": r"\bproven\s+methods\b",
+        # Imprecise wording a fact-check found in our own pages (issue 21).
+        "the June 2024 GST/HST date given for every licensed professional (it is the psychotherapists' date)": (
+            r"\b(?:since|from|as\s+of)\s+June\s+(?:20,?\s+)?2024\b[^.]{0,80}\b(?:licen[cs]ed|regulated|any|every)\s+"
+            r"(?:health\s+)?professionals?\b"
+        ),
+        "every crisis service listed called open now (some keep hours)": (
+            r"\b(?:services|lines)\s+(?:below|above|listed(?:\s+here)?)\b[^.]{0,40}\bopen\s+now\b"
+        ),
+        "members of six colleges 'may provide psychotherapy' (only the controlled act and the title are restricted)": (
+            r"\bmembers\s+of\s+(?:the\s+)?six\s+(?:Ontario\s+)?colleges\s+(?:may|can)\s+(?:provide|offer|practi[sc]e|do)\s+"
+            r"psychotherapy\b"
+        ),
+        "'so is the work' after the protected title (only the controlled act is restricted)": (
+            r"\btitle\s+is\s+protected\b[^.]{0,40}\bso\s+is\s+the\s+work\b"
+        ),
+        "only psychologists and doctors diagnose (psychological associates and nurse practitioners do too)": (
+            r"\b(?:only\s+)?(?:a\s+)?psychologists?\s+(?:and|or)\s+(?:a\s+)?(?:doctors?|physicians?)\s+(?:can|may)\s+"
+            r"(?:diagnose|give\s+(?:a\s+diagnosis|one))\b"
+        ),
     }
 )
 
