@@ -43,6 +43,7 @@ _EN = MappingProxyType(
         "reviewed": "Last reviewed on",
         "reviewed_former": "Reviewed on",
         "reviewed_by": "by",
+        "next_review": "next review by",
         "page_links": "About this page",
         "report": "Report a mistake on this page",
         "edit": "Edit (staff)",
@@ -238,6 +239,7 @@ _FR = MappingProxyType(
         "reviewed": "Révisé le",
         "reviewed_former": "Révisé le",
         "reviewed_by": "par",
+        "next_review": "prochaine révision au plus tard le",
         "page_links": "À propos de cette page",
         "report": "Signaler une erreur sur cette page",
         "edit": "Modifier (personnel)",
@@ -429,9 +431,11 @@ _MONTHS_FR = (
 
 
 def long_date(day: date, language: str) -> str:
-    """A date as readers write it: "November 28, 2026" or "28 novembre 2026"."""
+    """A date as readers write it: "November 28, 2026", "28 novembre 2026" or "1er mars 2027"."""
     if language == "fr":
-        return f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
+        # French writes the first day of a month as an ordinal (french-terms.md, usage notes).
+        first = "1er" if day.day == 1 else str(day.day)
+        return f"{first} {_MONTHS_FR[day.month - 1]} {day.year}"
     return f"{day:%B} {day.day}, {day.year}"
 
 
