@@ -181,6 +181,7 @@ _EN = MappingProxyType(
         "not_step_free": "Not step-free.",
         "transit": "Transit",
         "contact_locations": "Contact and locations",
+        "about_site": "About this site",
         "sample_lead": "Sample data:",
         "sample_text": "the therapists on this site are fictional examples, and their registration numbers "
         "are made up. The site has not launched yet.",
@@ -378,6 +379,7 @@ _FR = MappingProxyType(
         "not_step_free": "Pas d'accès de plain-pied.",
         "transit": "Transport en commun",  # codespell:ignore
         "contact_locations": "Nous joindre et nos bureaux",
+        "about_site": "À propos de ce site",
         "sample_lead": "Données fictives :",
         "sample_text": "les thérapeutes de ce site sont des exemples inventés, et leurs numéros d'inscription "  # codespell:ignore
         "sont faux. Le site n'est pas encore lancé.",
