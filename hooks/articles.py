@@ -238,6 +238,17 @@ def review_dates(docs_dir: str | Path) -> list[tuple[str, datetime.date, datetim
     return found
 
 
+def french_behind(docs_dir: str | Path) -> list[tuple[str, datetime.date, datetime.date]]:
+    """(French page, its last_reviewed, its English page's) for each French page reviewed before its English page
+    last changed in substance: the translation may no longer say what the English page says."""
+    reviewed = {name: last for name, last, _ in review_dates(docs_dir)}
+    return [
+        (name, last, reviewed[english_name(name)])
+        for name, last in reviewed.items()
+        if is_french(name) and english_name(name) in reviewed and last < reviewed[english_name(name)]
+    ]
+
+
 def check_sources(text: str) -> list[tuple[int, str]]:
     problems = []
     end = _line_of(text, len(text.rstrip("\n")))
