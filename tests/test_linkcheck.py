@@ -9,9 +9,8 @@ import datetime
 import http.server
 import threading
 
-import pytest
-
 import linkcheck
+import pytest
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -264,7 +264,7 @@ def test_scheduled_checks_add_moved_or_vanished_sources_to_the_same_issue(schedu
     (issue,) = [s for s in steps(job) if "gh issue" in s.get("run", "")]
     assert run.index(issue["run"].strip()) > check
     assert '"$RUNNER_TEMP/links.md"' in run[check] and '"$RUNNER_TEMP/links.md"' in issue["run"]
-    assert "--body-file \"$RUNNER_TEMP/issue.md\"" in issue["run"]
+    assert '--body-file "$RUNNER_TEMP/issue.md"' in issue["run"]
     # LinkChecker comes from the pinned test requirements.
     assert any("requirements-test.txt" in c for c in run[:check])
     assert any(line.startswith("linkchecker==") for line in (ROOT / "requirements-test.txt").read_text().splitlines())
