@@ -71,6 +71,9 @@ FALSE_CLAIMS = MappingProxyType(
         "'so is the work' after the protected title (only the controlled act is restricted)": (
             r"\btitle\s+is\s+protected\b[^.]{0,40}\bso\s+is\s+the\s+work\b"
         ),
+        "a psychologist 'needs' a doctoral degree, stated as timeless (CPBAO plans master's-level psychologists)": (
+            r"\bpsychologists?\s+(?:needs?|must\s+have|requires?)\s+a\s+doctoral\s+degree\b"
+        ),
         "only psychologists and doctors diagnose (psychological associates and nurse practitioners do too)": (
             r"\b(?:only\s+)?(?:a\s+)?psychologists?\s+(?:and|or)\s+(?:a\s+)?(?:doctors?|physicians?)\s+(?:can|may)\s+"
             r"(?:diagnose|give\s+(?:a\s+diagnosis|one))\b"

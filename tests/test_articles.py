@@ -332,6 +332,11 @@ ISSUE_21_WORDING = [
         "diagnose",
     ),
     (
+        "A psychologist needs a doctoral degree, supervised practice and exams.",
+        "Under the rules in force in 2025, a psychologist needed a doctoral degree, supervised practice and exams.",
+        "doctoral degree",
+    ),
+    (
         "In Ontario, only psychologists and doctors can diagnose.",
         "In Ontario, psychologists, psychological associates, doctors and nurse practitioners may give one.",
         "diagnose",
