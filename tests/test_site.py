@@ -205,7 +205,7 @@ def test_generated_pages_edit_the_roster_file(pages, sample_roster):
 
 def test_articles_show_their_reviewer(pages, sample_roster):
     page = pages["crisis/index.html"]
-    match = re.search(r"Last reviewed on (\w+ \d+, \d{4}) by (.+?)\.", page.text)
+    match = re.search(r"Last reviewed on (\w+ \d+, \d{4}) by (.+?); next review by \w+ \d+, \d{4}\.", page.text)
     assert match, "crisis page has no review line"
     reviewer = next(t for t in sample_roster.therapists if t.name == match.group(2))
     assert f'href="../therapists/{reviewer.id}/"' in page.html
