@@ -109,6 +109,7 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
         result.notices += sample_notices(result.roster, display)
         result.notices += review_notices(docs_dir, display_dir)
+        result.notices += french_review_notices(docs_dir, display_dir)
     # The site is built in English and French (mkdocs-static-i18n): each page needs both.
     result.problems += articles.check_translations(Path(docs_dir), _display_dir(docs_dir, project_dir))
     return result
@@ -149,6 +150,16 @@ def review_notices(docs_dir: str | os.PathLike, display_dir: str, today: date | 
         "is due until a reviewer checks it and updates last_reviewed"
         for name, last, due in articles.review_dates(docs_dir)
         if due <= today
+    ]
+
+
+def french_review_notices(docs_dir: str | os.PathLike, display_dir: str) -> list[str]:
+    """One line per French page last reviewed before its English page: it needs a French re-review."""
+    return [
+        f"{display_dir}/{name}: needs a French re-review: last reviewed on {last}, before its English page "
+        f"({english} last reviewed on {english_last}); check the translation against it, then update last_reviewed"
+        for name, last, english_last in articles.french_behind(docs_dir)
+        for english in [f"{display_dir}/{articles.english_name(name)}"]
     ]
 
 

@@ -81,7 +81,25 @@ def availability_confirmations(root: Path) -> list[Due]:
     ]
 
 
-SOURCES: tuple[Callable[[Path], Iterable[Due]], ...] = (article_reviews, crisis_check, availability_confirmations)
+def french_rereviews(root: Path) -> list[Due]:
+    """Each French page reviewed before its English page last changed: due since that change."""
+    return [
+        Due(
+            english_last,
+            f"docs/{name}",
+            f"check the French page against docs/{articles.english_name(name)} (reviewed on {english_last}), "
+            "then update last_reviewed",
+        )
+        for name, _, english_last in articles.french_behind(root / "docs")
+    ]
+
+
+SOURCES: tuple[Callable[[Path], Iterable[Due]], ...] = (
+    article_reviews,
+    crisis_check,
+    availability_confirmations,
+    french_rereviews,
+)
 
 
 def due_within(

@@ -70,8 +70,8 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-# Give the theme the reviewer's name and link, whether they have since left, and whether the
-# page is due for review (build.start has checked every reviewer and date).
+# Give the theme the reviewer's name and link, whether they have since left, when the next review
+# falls due and whether it is overdue (build.start has checked every reviewer and date).
 def on_page_markdown(markdown: str, page, config, files) -> str:
     reviewer = build.of(config).roster.get(str(page.meta.get("reviewed_by")))
     if reviewer is None:
@@ -82,11 +82,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         "former": reviewer.former,
         "sample": build.of(config).roster.sample,
     }
+    language = build.of(config).language
     due = articles.review_due(page.meta)
     page.meta["review_due"] = due is not None and due <= date.today()
+    if due is not None:
+        page.meta["next_review_on"] = due.isoformat()
+        page.meta["next_review_text"] = strings.long_date(due, language)
     reviewed = page.meta.get("last_reviewed")
     if isinstance(reviewed, date):
-        page.meta["last_reviewed_text"] = strings.long_date(reviewed, build.of(config).language)
+        page.meta["last_reviewed_text"] = strings.long_date(reviewed, language)
     return markdown
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import check
 import due
 from support import ROOT
 from support.fixture_project import ARTICLE
@@ -147,3 +148,27 @@ def test_the_issue_body_shows_file_names_and_data_only_inside_code(value):
 def test_the_terminal_list_shows_values_without_control_characters():
     item = due.Due(TODAY, "docs/a\x1b[31m.md", "ask {} whether", ("Jane\nDoe",))
     assert due.lines([item], TODAY) == ["2026-11-28 (today): docs/a\\u001b[31m.md: ask Jane\\u000aDoe whether"]
+
+
+def test_a_french_page_reviewed_before_its_english_page_changed_needs_a_french_rereview(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pages = {
+        "changed.md": "last_reviewed: 2026-11-20",
+        "changed.fr.md": "last_reviewed: 2026-10-01",
+        "same.md": "last_reviewed: 2026-11-20",
+        "same.fr.md": "last_reviewed: 2026-11-20",
+        "newer.md": "last_reviewed: 2026-10-01",
+        "newer.fr.md": "last_reviewed: 2026-11-20",
+    }
+    for name, dates in pages.items():
+        (docs / name).write_text(ARTICLE.replace("last_reviewed: 2026-11-01", dates), encoding="utf-8")
+    items, errors = due.due_within(tmp_path, TODAY, 0, [due.french_rereviews])
+    assert errors == []
+    assert due.lines(items, TODAY) == [
+        "2026-11-20 (overdue by 8 days): docs/changed.fr.md: check the French page against docs/changed.md "
+        "(reviewed on 2026-11-20), then update last_reviewed"
+    ]
+    # The build and the check command say so too, as a notice that never fails them.
+    (notice,) = check.french_review_notices(docs, "docs")
+    assert notice.startswith("docs/changed.fr.md: needs a French re-review: last reviewed on 2026-10-01, before its")

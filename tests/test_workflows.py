@@ -235,3 +235,16 @@ def test_scheduled_checks_keep_one_issue_listing_what_falls_due(scheduled):
     assert issue["env"]["GH_TOKEN"] == "${{ github.token }}"
     assert [s for s in steps(job) if "${{" in str(s.get("env", "")) + s.get("run", "")] == [issue]
     assert "${{" not in issue["run"], "no expression inside a script: it would be pasted in as code"
+
+
+def test_scheduled_checks_add_moved_or_vanished_sources_to_the_same_issue(scheduled):
+    (job,) = scheduled["jobs"].values()
+    run = commands(job)
+    check = next(i for i, c in enumerate(run) if c.startswith("python hooks/linkcheck.py --markdown"))
+    (issue,) = [s for s in steps(job) if "gh issue" in s.get("run", "")]
+    assert run.index(issue["run"].strip()) > check
+    assert '"$RUNNER_TEMP/links.md"' in run[check] and '"$RUNNER_TEMP/links.md"' in issue["run"]
+    assert '--body-file "$RUNNER_TEMP/issue.md"' in issue["run"]
+    # LinkChecker comes from the locked test requirements.
+    assert any("--require-hashes -r requirements/dev.txt" in c for c in run[:check])
+    assert any(line.startswith("linkchecker==") for line in (ROOT / "requirements/test.in").read_text().splitlines())
