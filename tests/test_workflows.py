@@ -117,9 +117,11 @@ def test_workflows_use_the_agreed_actions_and_python(name):
                 assert step["with"]["python-version"] == "3.11"
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False
-        # The build's packages come from the site's lock, every file checked against its hash.
+        # Packages come from a lock, every file checked against its hash: the site's lock wherever only
+        # the site is built (the deploy job above all), the development lock where tools run too.
         installs = [c for c in commands(job) if c.startswith("pip install")]
-        assert all(c == "pip install --require-hashes -r requirements/site.txt" for c in installs)
+        locks = {"requirements/site.txt"} if name == "deploy.yml" else {"requirements/site.txt", "requirements/dev.txt"}
+        assert all(c in {f"pip install --require-hashes -r {lock}" for lock in locks} for c in installs)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
