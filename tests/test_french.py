@@ -16,8 +16,7 @@ import readability
 import roster
 import strings
 import yamlfile
-from support import REVIEWED, ROOT
-from support.fixture_project import ARTICLE
+from support import ROOT
 from support.rosters import GOOD_ENTRY
 
 DOCS = ROOT / "docs"
@@ -399,16 +398,3 @@ def test_an_article_lists_its_therapists_availability_in_french(varied_site):
     text = _text(_html(site, "fr/approaches/cbt/"))
     assert "(liste d&#39;attente pour les nouveaux clients)" in text
     assert "waitlist for new clients" not in text
-
-
-def test_a_french_page_reviewed_before_its_english_page_is_named_in_a_notice(tmp_path):
-    docs = tmp_path / "docs"
-    (docs / "about").mkdir(parents=True)
-    older = REVIEWED - datetime.timedelta(days=10)
-    (docs / "about" / "a.md").write_text(ARTICLE, encoding="utf-8")
-    (docs / "about" / "a.fr.md").write_text(ARTICLE.replace(str(REVIEWED), str(older)), encoding="utf-8")
-    (docs / "b.md").write_text(ARTICLE, encoding="utf-8")
-    (docs / "b.fr.md").write_text(ARTICLE, encoding="utf-8")
-    (notice,) = articles.translation_notices(docs)
-    assert notice.startswith(f"docs/about/a.fr.md: last_reviewed {older} is older than docs/about/a.md's ({REVIEWED})")
-    assert "CONTRIBUTING.md, 'Add or update a French page'" in notice
