@@ -73,7 +73,7 @@ Un texte court.[^1]
 [^1]: Une source. <https://www.crpo.ca/>
 """
 CYCLE_PAGES = {
-    "default.md": ARTICLE.replace("last_reviewed: 2026-11-01", "last_reviewed: 2024-03-15").replace(
+    "default.md": ARTICLE.replace(f"last_reviewed: {REVIEWED}", "last_reviewed: 2024-03-15").replace(
         "untranslated: true\n", ""
     ),
     "default.fr.md": FRENCH_ARTICLE,
