@@ -131,9 +131,10 @@ def make_payload_project(tmp: Path) -> Path:
     (data / "practice.yml").write_text(re.sub(r"phone: ([\d-]+)$", r'phone: "\1"', text, flags=re.M))
 
     roster = yaml.safe_load((data / "therapists.yml").read_text(encoding="utf-8"))
-    photo = next(t["photo"] for t in roster["therapists"] if t.get("photo"))
+    # The payload therapist's own photo: the roster in data/ may have none.
+    shutil.copy(ROOT / "tests" / "fixtures" / "photos" / "square.webp", project / "docs/assets/therapists/pwn.webp")
     former = {"id": "pwn-former", "name": FORMER_NAME, "former": True}
-    roster["therapists"] += [payload_entry(photo), former]
+    roster["therapists"] += [payload_entry("assets/therapists/pwn.webp"), former]
     # Registration numbers must be quoted in the roster; safe_dump quotes only where YAML needs it.
     text = yaml.safe_dump(roster, allow_unicode=True, sort_keys=False, width=10_000)
     (data / "therapists.yml").write_text(re.sub(r"number: (\w[\w-]*)$", r'number: "\1"', text, flags=re.M))
