@@ -72,9 +72,9 @@ def test_the_leading_zero_number_is_quoted_as_the_template_shows(tmp_path):
 
     project = drill.copy_project(tmp_path)
     drill.leading_zero_number(project)
-    assert '      number: "012345"' in (project / drill.ROSTER).read_text(encoding="utf-8")
+    assert '      number: "0912389"' in (project / drill.ROSTER).read_text(encoding="utf-8")
     edited = roster.load_and_validate(project / drill.ROSTER, docs_dir=project / "docs")
-    assert "012345" in {t.registration_number for t in edited.therapists}
+    assert "0912389" in {t.registration_number for t in edited.therapists}
 
 
 def test_the_new_taxonomy_value_is_used_at_once(tmp_path):

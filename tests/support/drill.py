@@ -139,7 +139,7 @@ def leading_zero_number(project: Path) -> None:
     """A registration number that starts with 0, in double quotes as the template shows (`number: "001234"`)."""
     roster_file = project / ROSTER
     text = roster_file.read_text(encoding="utf-8")
-    roster_file.write_text(re.sub(r'(?m)^(      number: )"?[^"\n]*"?', r'\1"012345"', text, count=1), encoding="utf-8")
+    roster_file.write_text(re.sub(r'(?m)^(      number: )"?[^"\n]*"?', r'\1"0912389"', text, count=1), encoding="utf-8")
 
 
 def new_taxonomy_value(project: Path) -> None:
