@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -59,6 +60,12 @@ def make_project(tmp: Path, pages: dict[str, str], nav: list[str], roster: str |
         (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / name).write_text(_untranslated(name, text, given), encoding="utf-8")
     (project / "data" / "therapists.yml").write_text(roster or "therapists:\n" + GOOD_ENTRY, encoding="utf-8")
+    # The crisis lines were checked as recently as the fixture's articles were reviewed, whatever day the test runs.
+    crisis = project / "data" / "crisis.yml"
+    crisis.write_text(
+        re.sub(r"(?m)^    verified_on: .*$", f"    verified_on: {REVIEWED}", crisis.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     return project
 
 
