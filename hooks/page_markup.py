@@ -123,7 +123,7 @@ class Finding:
 
 
 def _tag_needle(tag: str) -> re.Pattern:
-    return re.compile(rf"</?{re.escape(tag)}(?![\w-])", re.I)
+    return re.compile(rf"<{re.escape(tag)}(?![\w-])", re.I)
 
 
 def _attribute_needle(name: str) -> re.Pattern:

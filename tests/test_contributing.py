@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import articles
+import page_markup
 import roster
 from support.schema import BAD_FIXTURES, schema_errors
 
@@ -101,7 +102,9 @@ def test_every_article_message_shown_in_the_guide_is_one_the_check_really_prints
         for text in broken.values()
         for _, message in articles.check_article(text, "x.md", roster_, seed_hashes=seed, today=date(2026, 11, 28))
     }
-    assert len(shown) >= 7
+    html = good + '\n<iframe src="https://example.org/"></iframe>\n\n[x](javascript:alert(1))\n'
+    real |= {_shape(message) for _, message in page_markup.check_text(html, page_markup.settings(ROOT))}
+    assert len(shown) >= 9
     assert [message for message in shown if message not in real] == []
 
 
