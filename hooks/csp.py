@@ -71,7 +71,9 @@ def policy(html: str, content: str = "") -> str:
     """The page's policy: the fixed directives, and the hashes of the inline code outside its `content`."""
     if content:
         if content not in html:
-            raise UnknownInlineCode("has content that the theme did not print as it is, so its scripts cannot be told apart")
+            raise UnknownInlineCode(
+                "has content that the theme did not print as it is, so its scripts cannot be told apart"
+            )
         for tag, body in inline_code(content):
             raise UnknownInlineCode(
                 f"has an inline <{tag}> in its content ({' '.join(body.split())[:80]!r}); a page cannot carry "

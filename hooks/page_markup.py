@@ -110,6 +110,7 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _SCRIPT = re.compile(r"<\s*script", re.I)
+_SNIPPET = "--8<--"
 
 
 @dataclass(frozen=True)
@@ -262,9 +263,15 @@ def render(text: str, how: Settings) -> str:
 def check_text(text: str, how: Settings) -> list[tuple[int, str]]:
     """(line, what to fix) for everything refused in one Markdown file, in line order."""
     lines = _searchable_lines(text)
+    # Third-party extensions run on an author's text: whatever they raise becomes a message, never a
+    # traceback. The one known case: pymdownx.snippets cannot find the file a `--8<--` line names.
+    try:
+        rendered = render(text, how)
+    except Exception as exc:
+        return [(_snippet_line(lines), f"the page cannot be rendered: {_shown(exc)}")]
     seen: dict[str, int] = {}
     problems = set()
-    for finding in scan(render(text, how)):
+    for finding in scan(rendered):
         key = finding.needle.pattern if finding.needle is not None else finding.scheme
         nth = seen[key] = seen.get(key, -1) + 1
         problems.add((_line(lines, finding, nth), finding.message))
@@ -296,8 +303,13 @@ def _line(lines: list[str], finding: Finding, nth: int) -> int:
         elif f"{finding.scheme}:" in _IGNORED_IN_URL.sub("", html.unescape(line)).lower():
             hits.append(number)
     if not hits:
-        return 1
+        # Not written in the file itself: brought in by a snippet (`--8<--`), if the page has one.
+        return _snippet_line(lines)
     return hits[min(nth, len(hits) - 1)]
+
+
+def _snippet_line(lines: list[str]) -> int:
+    return next((number for number, line in enumerate(lines, 1) if _SNIPPET in line), 1)
 
 
 def script_line(text: str) -> int:

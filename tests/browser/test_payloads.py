@@ -55,7 +55,7 @@ ARTICLE_DESCRIPTION = "It's a 'quoted' description"
 # a backslash escape and a link's title; and a glossary term whose tooltip (from the include) is a payload.
 BODY = (
     "PWNBODY `<script data-pwn>alert(21)</script>` and &lt;img data-pwn src=x onerror=alert(23)&gt; "
-    '&#60;svg data-pwn onload=alert(24)> [a link](https://www.crpo.ca/ \'"><img data-pwn src=x onerror=alert(25)>\') '
+    "&#60;svg data-pwn onload=alert(24)> [a link](https://www.crpo.ca/ '\"><img data-pwn src=x onerror=alert(25)>') "
     "PWNABBR.\n\n```html\n<img data-pwn src=x onerror=alert(22)>\n```\n\n"
     "## PWNSUB &lt;img data-pwn src=x onerror=alert(26)&gt; `<svg data-pwn onload=alert(27)>`\n\nMore text.\n\n"
 )
