@@ -58,14 +58,14 @@ ALLOWED = MappingProxyType(
         # Links: the footnotes (`[^1]`) and the toc extension's permalinks are links too.
         "a": frozenset({"href"}),
         # Images from the site only (docs/assets/); see _check_url.
-        "img": frozenset({"src", "alt", "width", "height"}),
+        "img": frozenset({"src", "alt"}),
         # The tables extension.
         "table": frozenset(),
         "thead": frozenset(),
         "tbody": frozenset(),
         "tr": frozenset(),
-        "th": frozenset({"colspan", "rowspan"}),
-        "td": frozenset({"colspan", "rowspan"}),
+        "th": frozenset(),
+        "td": frozenset(),
         # def_list (the glossary).
         "dl": frozenset(),
         "dt": frozenset(),
