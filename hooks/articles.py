@@ -36,7 +36,7 @@ REVIEW_MAX_MONTHS = 12
 
 # Pages that are not reviewed health articles: they need a description and a
 # review date, but no reviewer or sources.
-LIGHT_RULES = frozenset({"about/privacy.md", "about/contact.md"})
+LIGHT_RULES = frozenset({"about/privacy.md", "about/contact.md", "about/about-this-site.md"})
 
 # The seed document's errors (content-facts.md section 8) and wording that
 # breaks safe-messaging guidance. Each pattern names what it catches.
@@ -56,6 +56,28 @@ FALSE_CLAIMS = MappingProxyType(
         "prolonged exposure as the top choice of every PTSD guideline": r"\bprolonged\s+exposure\b[^.]{0,60}\bstrongest\b[^.]{0,60}\bevery\b",
         "CRPO's 2015 remark on insurers presented as current": r"\bbeginning\s+to\s+recogni[sz]e\b",
         "therapy as 'proven methods' (the APA says methods from established principles)": r"\bproven\s+methods\b",
+        # Imprecise wording a fact-check found in our own pages (issue 21).
+        "the June 2024 GST/HST date given for every licensed professional (it is the psychotherapists' date)": (
+            r"\b(?:since|from|as\s+of)\s+June\s+(?:20,?\s+)?2024\b[^.]{0,80}\b(?:licen[cs]ed|regulated|any|every)\s+"
+            r"(?:health\s+)?professionals?\b"
+        ),
+        "every crisis service listed called open now (some keep hours)": (
+            r"\b(?:services|lines)\s+(?:below|above|listed(?:\s+here)?)\b[^.]{0,40}\bopen\s+now\b"
+        ),
+        "members of six colleges 'may provide psychotherapy' (only the controlled act and the title are restricted)": (
+            r"\bmembers\s+of\s+(?:the\s+)?six\s+(?:Ontario\s+)?colleges\s+(?:may|can)\s+(?:provide|offer|practi[sc]e|do)\s+"
+            r"psychotherapy\b"
+        ),
+        "'so is the work' after the protected title (only the controlled act is restricted)": (
+            r"\btitle\s+is\s+protected\b[^.]{0,40}\bso\s+is\s+the\s+work\b"
+        ),
+        "a psychologist 'needs' a doctoral degree, stated as timeless (CPBAO plans master's-level psychologists)": (
+            r"\bpsychologists?\s+(?:needs?|must\s+have|requires?)\s+a\s+doctoral\s+degree\b"
+        ),
+        "only psychologists and doctors diagnose (psychological associates and nurse practitioners do too)": (
+            r"\b(?:only\s+)?(?:a\s+)?psychologists?\s+(?:and|or)\s+(?:a\s+)?(?:doctors?|physicians?)\s+(?:can|may)\s+"
+            r"(?:diagnose|give\s+(?:a\s+diagnosis|one))\b"
+        ),
     }
 )
 
@@ -93,7 +115,8 @@ UNCONFIRMED = MappingProxyType(
     {
         "a fee given as a dollar figure": r"\$\s?\d",
         "the unconfirmed '80%' or 'd = 0.8' effect size": r"\b80\s?%|\b80\s+per\s?cent\b|\bd\s*[≈=~]\s*0?\.8\b|\beffect\s+size\s+of\s+(?:about\s+)?0?\.8\b",
-        "CRPO's unconfirmed 2027 requirements": r"\b2027\b",
+        # An ISO date such as next_review: 2027-03-01 is a review day, not a claim about 2027.
+        "CRPO's unconfirmed 2027 requirements": r"\b2027\b(?!-\d\d-\d\d)",
         "nurse practitioner prescribing": r"\bnurse\s+practitioners?\s+(?:can|may)\s+prescribe\b",
         "'OHIP does not cover' stated as fact": r"\bOHIP\s+(?:does\s+not|doesn't|will\s+not|won't)\s+(?:cover|pay)\b",
         "'counsellor' stated to be an unprotected title": r"\bcounsell?or\W{0,2}\s+is\s+not\s+a\s+protected\s+title\b",
@@ -216,6 +239,17 @@ def review_dates(docs_dir: str | Path) -> list[tuple[str, datetime.date, datetim
         if due is not None:
             found.append((path.relative_to(docs).as_posix(), meta["last_reviewed"], due))
     return found
+
+
+def french_behind(docs_dir: str | Path) -> list[tuple[str, datetime.date, datetime.date]]:
+    """(French page, its last_reviewed, its English page's) for each French page reviewed before its English page
+    last changed in substance: the translation may no longer say what the English page says."""
+    reviewed = {name: last for name, last, _ in review_dates(docs_dir)}
+    return [
+        (name, last, reviewed[english_name(name)])
+        for name, last in reviewed.items()
+        if is_french(name) and english_name(name) in reviewed and last < reviewed[english_name(name)]
+    ]
 
 
 def check_sources(text: str) -> list[tuple[int, str]]:

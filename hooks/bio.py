@@ -18,11 +18,14 @@ number of times, whatever the text (benchmarks/bio.py prints the figures).
 
 from __future__ import annotations
 
+import html
 import re
 from types import MappingProxyType
 
 from markupsafe import Markup, escape
 
+# The roster check holds each bio link to the rules of the roster's link fields (hooks/rules.py: bio_links).
+SCHEMES = ("https", "mailto", "tel")
 LINK_SCHEMES = ("https://", "mailto:", "tel:")
 # Bold, italic and link text inside one another, at most this deep.
 MAX_DEPTH = 3
@@ -31,6 +34,7 @@ _BULLET_RE = re.compile(r"[-*+][ \t]+")
 _NUMBER_RE = re.compile(r"[0-9]{1,9}\.[ \t]+")
 _MARKS_RE = re.compile(r"[\\`*_\[<!]")
 _RUN_RE = re.compile(r"([*_`])\1\1+")
+_HREF_RE = re.compile(r'<a href="([^"]*)" rel="noopener">')
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!<>|~")
 # markupsafe.escape's replacements, looked up per character.
 _ESCAPE = MappingProxyType({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
@@ -40,6 +44,15 @@ def to_html(text: str) -> Markup:
     """The bio as HTML: paragraphs and lists, with inline formatting; raw HTML shows as text."""
     blocks = [b for b in _PARAGRAPH_BREAK_RE.split(text.replace("\r\n", "\n").strip("\n")) if b.strip()]
     return Markup("\n".join(_block(block) for block in blocks))
+
+
+def link_targets(text: str) -> list[str]:
+    """The address of every link to_html makes of this bio, for the roster check's link rules.
+
+    Read back from the HTML rather than parsed a second time, so the check sees exactly
+    the links a visitor would get.
+    """
+    return [html.unescape(url) for url in _HREF_RE.findall(to_html(text))]
 
 
 def _block(block: str) -> str:

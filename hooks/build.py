@@ -46,6 +46,8 @@ class Build:
     output: _Output
     # Pages this build generates: source path -> function returning the page's HTML.
     generated: dict[str, Callable[[], str]] = field(default_factory=dict)
+    # Every output path -> what writes it, over every language's build (hooks/files_safety.py: collisions).
+    outputs: dict[str, str] = field(default_factory=dict)
     # The language being built: the i18n plugin builds the default language, then each
     # other language again with the same config (from its own on_post_build).
     language: str = strings.DEFAULT

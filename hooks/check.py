@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from mkdocs.theme import Theme
 
 import articles
 import availability
@@ -35,7 +36,10 @@ import page_markup
 import practice as practice_module
 import readability
 import roster as roster_module
+import strings
+from render import Renderer
 from roster import Problem
+from yamlfile import annotation, show_line
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,14 +102,36 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         result.warnings += crisis_warnings(result.crisis)
     if result.roster is not None:
         display_dir = _display_dir(docs_dir, project_dir)
+        # Two files at one address, in any language: a docs file and a page the site makes, or two docs files.
+        result.problems += files_safety.collisions(
+            files_safety.docs_outputs(docs_dir, display_dir, theme_dirs(project_dir))
+            + generated_outputs(result.roster, display)
+        )
         result.problems += articles.check_docs(docs_dir, result.roster, display_dir=display_dir)
         result.notices += sample_notices(result.roster, display)
         result.notices += review_notices(docs_dir, display_dir)
+        result.notices += french_review_notices(docs_dir, display_dir)
     # Markdown in docs/ and includes/ is content: HTML by allowlist, no script, no javascript: link.
     result.problems += page_markup.check_project(project_dir, docs_dir, _display_dir(docs_dir, project_dir))
     # The site is built in English and French (mkdocs-static-i18n): each page needs both.
     result.problems += articles.check_translations(Path(docs_dir), _display_dir(docs_dir, project_dir))
     return result
+
+
+def theme_dirs(project_dir: str | os.PathLike) -> list[str]:
+    """The theme's folders, first to last, as mkdocs.yml sets them (theme: material, custom_dir: overrides)."""
+    return Theme(name="material", custom_dir=str(Path(project_dir) / "overrides")).dirs
+
+
+def generated_outputs(roster: roster_module.Roster, display: str) -> list[tuple[str, str]]:
+    """(output path, what makes it) for every page and file the build makes from the roster, in every language."""
+    made = f"the page or file the site makes from {display}"
+    outputs = []
+    for language in strings.LANGUAGES:
+        renderer = Renderer(roster, site_name="", language=language)
+        outputs += [(files_safety.page_dest(page.source, language), made) for page in renderer.generated_pages()]
+        outputs += [(path, made) for path in renderer.generated_files()]
+    return outputs
 
 
 def sample_notices(roster: roster_module.Roster, display: str) -> list[str]:
@@ -127,6 +153,16 @@ def review_notices(docs_dir: str | os.PathLike, display_dir: str, today: date | 
         "is due until a reviewer checks it and updates last_reviewed"
         for name, last, due in articles.review_dates(docs_dir)
         if due <= today
+    ]
+
+
+def french_review_notices(docs_dir: str | os.PathLike, display_dir: str) -> list[str]:
+    """One line per French page last reviewed before its English page: it needs a French re-review."""
+    return [
+        f"{display_dir}/{name}: needs a French re-review: last reviewed on {last}, before its English page "
+        f"({english} last reviewed on {english_last}); check the translation against it, then update last_reviewed"
+        for name, last, english_last in articles.french_behind(docs_dir)
+        for english in [f"{display_dir}/{articles.english_name(name)}"]
     ]
 
 
@@ -161,12 +197,17 @@ def main(argv: list[str] | None = None) -> int:
         project_dir=PROJECT_ROOT,
         docs_dir=PROJECT_ROOT / "docs",
     )
+    # Every line goes through show_line or annotation(): a file name or a value from a data file
+    # can neither reach the terminal raw nor start a workflow command of its own.
     for problem in result.problems:
-        print(problem.github() if github and not isinstance(problem, str) else str(problem))
+        if isinstance(problem, Problem):
+            print(problem.github() if github else str(problem))
+        else:
+            print(annotation("error", problem) if github else show_line(problem))
     for warning in result.warnings:
-        print(f"::warning::{warning}" if github else f"warning: {warning}")
+        print(annotation("warning", warning) if github else f"warning: {show_line(warning)}")
     for notice in result.notices:
-        print(f"::notice::{notice}" if github else f"notice: {notice}")
+        print(annotation("notice", notice) if github else f"notice: {show_line(notice)}")
     if result.problems or result.warnings:
         return 1
     pages = len(readability.article_paths(PROJECT_ROOT / "docs"))

@@ -340,23 +340,9 @@ class Checker:
         value = self.text(Text(max_len=spec.max_len), node, where, name)
         if value is INVALID:
             return INVALID
-        allowed = " or ".join(f"{s}:" for s in spec.schemes)
-        if _INVISIBLE_RE.search(value) or (_ASTRAL_RE.search(value) and not all(map(_visible, value))):
-            self.report(
-                line_of(node), where, f"{name}: contains spaces or invisible characters; a link must be one word"
-            )
-            return INVALID
-        scheme = value.split(":", 1)[0] if ":" in value else ""
-        if scheme not in spec.schemes:
-            self.report(line_of(node), where, f"{name}: '{show(value)}' must start with {allowed} (lowercase)")
-            return INVALID
-        if not _LINK_RE[scheme].fullmatch(value):
-            example = {
-                "https": "is not a complete https:// web address",
-                "mailto": "is not an email link like mailto:name@example.org (one address, nothing after it)",
-                "tel": "is not a phone link like tel:+14165550100",
-            }[scheme]
-            self.report(line_of(node), where, f"{name}: '{show(value)}' {example}")
+        problem = link_problem(value, spec.schemes)
+        if problem:
+            self.report(line_of(node), where, f"{name}: {problem}")
             return INVALID
         return value
 
@@ -410,6 +396,28 @@ class Checker:
             )
             return INVALID
         return value
+
+
+def link_problem(value: str, schemes: tuple = ("https",)) -> str | None:
+    """Why `value` is not a link a reader can trust (None if it is): the one check for every link in the data.
+
+    https links need a host a browser reaches as written (schemas.HOST): ASCII, with a dot,
+    no user name before an @, no lookalike letters; mailto one address; tel a number.
+    """
+    allowed = " or ".join(f"{s}:" for s in schemes)
+    if _INVISIBLE_RE.search(value) or (_ASTRAL_RE.search(value) and not all(map(_visible, value))):
+        return "contains spaces or invisible characters; a link must be one word"
+    scheme = value.split(":", 1)[0] if ":" in value else ""
+    if scheme not in schemes:
+        return f"'{show(value)}' must start with {allowed} (lowercase)"
+    if not _LINK_RE[scheme].fullmatch(value):
+        example = {
+            "https": "is not a complete https:// web address",
+            "mailto": "is not an email link like mailto:name@example.org (one address, nothing after it)",
+            "tel": "is not a phone link like tel:+14165550100",
+        }[scheme]
+        return f"'{show(value)}' {example}"
+    return None
 
 
 def _visible(char: str) -> bool:

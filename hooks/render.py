@@ -12,6 +12,7 @@ import datetime
 import json
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -38,6 +39,21 @@ OFFERING_LIMIT = 24
 DIRECTORY_URL = "therapists/"
 ACCEPTING_URL = "therapists/accepting/"
 FILTER_INDEX = "therapists/directory.json"
+# Every roster record with its labels in each language, published once (with the default language).
+PUBLIC_JSON = "therapists.json"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the site makes from the roster. `source` is named as the English page would be named in
+    docs/ (therapists/jane-doe.md), so the build and the check of output paths (hooks/files_safety.py)
+    see every page at the address it takes."""
+
+    source: str
+    title: str
+    description: str
+    render: Callable[[], str]
+    search: bool = True
 
 
 def json_ld(data: dict) -> Markup:
@@ -157,6 +173,81 @@ class Renderer:
             pages=pages,
             **context,
         )
+
+    # ---- what the site makes from the roster ---------------------------------
+
+    def generated_pages(self) -> list[GeneratedPage]:
+        """A profile per therapist, the facet pages, and the accepting and directory pages 2..N.
+
+        Facet, accepting and directory pages 2..N only repeat profiles' cards, so they stay
+        out of the search index, which every visitor downloads: search finds the therapist's
+        own page. Page 1 of the directory is docs/therapists/index.md (the therapist_directory macro).
+        """
+        s, roster = self.s, self.roster
+        pages = []
+        for t in roster.therapists + roster.former:
+            if t.former:
+                description = s["former_description"].format(name=t.name)
+            else:
+                description = s["profile_description"].format(
+                    name=t.name,
+                    status=t.registration_status,
+                    languages=", ".join(term.name for term in t.languages),
+                )
+            pages.append(
+                GeneratedPage(f"therapists/{t.id}.md", t.name, description, lambda t=t: self.profile(t), not t.former)
+            )
+        for kind, entries in self.facets.items():
+            heading = strings.heading(kind, self.language).lower()
+            pages.append(
+                GeneratedPage(
+                    f"therapists/{kind}/index.md",
+                    s["by"].format(facet=heading),
+                    s["browse_description"].format(facet=heading),
+                    lambda kind=kind: self.facet_index(kind),
+                )
+            )
+            for facet in entries:
+                title = f"{facet.heading}: {facet.term.name}"
+                description = s["facet_description"].format(site=self.site_name, facet=heading, term=facet.term.name)
+                for number, url in self.pages(facet.url, len(facet.therapists)):
+                    pages.append(
+                        GeneratedPage(
+                            _source(url),
+                            self._paged_title(title, number),
+                            description,
+                            lambda facet=facet, n=number: self.facet(facet, n),
+                            search=False,
+                        )
+                    )
+        for number, url in self.pages(ACCEPTING_URL, len(roster.accepting())):
+            pages.append(
+                GeneratedPage(
+                    _source(url),
+                    self._paged_title(s["accepting_title"], number),
+                    s["accepting_description"],
+                    lambda n=number: self.accepting(n),
+                    search=False,
+                )
+            )
+        for number, url in self.pages(DIRECTORY_URL, len(roster.therapists))[1:]:
+            pages.append(
+                GeneratedPage(
+                    _source(url),
+                    self._paged_title(s["therapists"], number),
+                    s["directory_description"].format(site=self.site_name, number=number),
+                    lambda n=number: self.directory(n),
+                    search=False,
+                )
+            )
+        return pages
+
+    def generated_files(self) -> list[str]:
+        """The site-relative paths of the data files this language's build writes."""
+        return [self.local(FILTER_INDEX)] + ([PUBLIC_JSON] if self.language == strings.DEFAULT else [])
+
+    def _paged_title(self, title: str, number: int) -> str:
+        return title if number == 1 else self.s["page_n"].format(title=title, number=number)
 
     # ---- pages --------------------------------------------------------------
 
@@ -310,6 +401,11 @@ class Renderer:
             "url": page_url,
             "mainEntity": person,
         }
+
+
+def _source(url: str) -> str:
+    """The Markdown file that MkDocs would publish at a directory URL: a/b/ -> a/b.md."""
+    return url.rstrip("/") + ".md"
 
 
 def render_template(template: str, page_url: str, language: str = strings.DEFAULT, **context) -> str:

@@ -176,6 +176,7 @@ def _check_roster(path, display: str, taxonomy: Taxonomy, docs_dir: Path, practi
     rules.distinct_names(unique, checker.report)
     rules.mixed_script_words(rows, checker.report)
     rules.photos_exist(rows, checker.report, docs_dir)
+    rules.bio_links(rows, checker.report)
     rules.registration_titles(rows, checker.report)
     if not checker.problems:
         rules.one_current_therapist(rows, checker.report, top.lines.get("therapists", 1))

@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from checking import Row, suggest
+import bio
+from checking import Row, link_problem, suggest
 from schemas import GENERATED_PAGES, MAX_PHOTO_BYTES
 from yamlfile import show
 
@@ -133,6 +134,17 @@ def photos_exist(rows: list[Row], report: Report, docs_dir: Path) -> None:
                 f"photo: docs/{photo} is {size} KB; make it smaller than {MAX_PHOTO_BYTES // 1024} KB "
                 "(see CONTRIBUTING.md, 'Add a photo')",
             )
+
+
+def bio_links(rows: list[Row], report: Report, fields: tuple[str, ...] = ("bio", "bio_fr")) -> None:
+    """A link in a bio meets the same rules as the roster's link fields (checking.link_problem)."""
+    for row in rows:
+        for field in fields:
+            text = row.values.get(field)
+            for url in bio.link_targets(text) if text else ():
+                problem = link_problem(url, bio.SCHEMES)
+                if problem:
+                    report(row.lines[field], row.where, f"{field}: the link {problem}")
 
 
 def one_current_therapist(rows: list[Row], report: Report, line: int) -> None:

@@ -43,6 +43,7 @@ _EN = MappingProxyType(
         "reviewed": "Last reviewed on",
         "reviewed_former": "Reviewed on",
         "reviewed_by": "by",
+        "next_review": "next review by",
         "page_links": "About this page",
         "report": "Report a mistake on this page",
         "edit": "Edit (staff)",
@@ -180,6 +181,7 @@ _EN = MappingProxyType(
         "not_step_free": "Not step-free.",
         "transit": "Transit",
         "contact_locations": "Contact and locations",
+        "about_site": "About this site",
         "sample_lead": "Sample data:",
         "sample_text": "the therapists on this site are fictional examples, and their registration numbers "
         "are made up. The site has not launched yet.",
@@ -238,6 +240,7 @@ _FR = MappingProxyType(
         "reviewed": "Révisé le",
         "reviewed_former": "Révisé le",
         "reviewed_by": "par",
+        "next_review": "prochaine révision au plus tard le",
         "page_links": "À propos de cette page",
         "report": "Signaler une erreur sur cette page",
         "edit": "Modifier (personnel)",
@@ -376,6 +379,7 @@ _FR = MappingProxyType(
         "not_step_free": "Pas d'accès de plain-pied.",
         "transit": "Transport en commun",  # codespell:ignore
         "contact_locations": "Nous joindre et nos bureaux",
+        "about_site": "À propos de ce site",
         "sample_lead": "Données fictives :",
         "sample_text": "les thérapeutes de ce site sont des exemples inventés, et leurs numéros d'inscription "  # codespell:ignore
         "sont faux. Le site n'est pas encore lancé.",
@@ -429,9 +433,11 @@ _MONTHS_FR = (
 
 
 def long_date(day: date, language: str) -> str:
-    """A date as readers write it: "November 28, 2026" or "28 novembre 2026"."""
+    """A date as readers write it: "November 28, 2026", "28 novembre 2026" or "1er mars 2027"."""
     if language == "fr":
-        return f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
+        # French writes the first day of a month as an ordinal (french-terms.md, usage notes).
+        first = "1er" if day.day == 1 else str(day.day)
+        return f"{first} {_MONTHS_FR[day.month - 1]} {day.year}"
     return f"{day:%B} {day.day}, {day.year}"
 
 

@@ -18,9 +18,11 @@ from mkdocs.structure.files import File, Files
 
 import articles
 import build
+import files_safety
 import roster as roster_module
 import strings
-from render import ACCEPTING_URL, DIRECTORY_URL, FILTER_INDEX
+from files_safety import page_dest
+from render import PUBLIC_JSON, GeneratedPage
 
 
 # Check every data file and article and start this build's state (hooks/build.py),
@@ -31,86 +33,35 @@ def on_config(config):
     build.start(config)
 
 
-# Add a profile per therapist, the facet pages, and the JSON files, in the language being built
-# (the other language's pages sit under /<language>/). Facet, accepting and directory pages
-# 2..N only repeat profiles' cards, so they stay out of the search index, which every visitor
-# downloads: search finds the therapist's own page. Runs after the i18n plugin's on_files
-# (priority -100), which sorts the files of docs/ by language and knows no generated page.
+# Add the pages and JSON files the site makes from the roster (render.py: generated_pages), in the
+# language being built (the other language's pages sit under /<language>/), and refuse any two files
+# with one output path, in this language or another one built before (hooks/files_safety.py), before
+# any page is rendered or indexed for search. Runs after the i18n plugin's on_files (priority -100),
+# which sorts the files of docs/ by language and knows no generated page.
 @event_priority(-110)
 def on_files(files: Files, config) -> Files:
     state = build.of(config)
     renderer = state.renderer
-    roster = renderer.roster
-    s = renderer.s
-    for t in roster.therapists + roster.former:
-        if t.former:
-            description = s["former_description"].format(name=t.name)
+    made = f"the page or file the site makes from {config.extra['roster_file']}"
+    outputs = []
+    for f in files:
+        if f.generated_by is None and f.abs_src_path and _inside(f.abs_src_path, config.docs_dir):
+            outputs.append((f.dest_uri, f"docs/{f.src_uri}"))
+            theme = files_safety.theme_file(f.src_uri, config.theme.dirs)
+            if theme:
+                outputs.append((f.dest_uri, theme))
+    for page in renderer.generated_pages():
+        outputs.append((_add_page(files, config, page), made))
+    for path in renderer.generated_files():
+        if path == PUBLIC_JSON:
+            content = roster_module.public_json(state.roster, config.site_url or "")
         else:
-            description = s["profile_description"].format(
-                name=t.name,
-                status=t.registration_status,
-                languages=", ".join(term.name for term in t.languages),
-            )
-        _add_page(
-            files,
-            config,
-            f"therapists/{t.id}.md",
-            t.name,
-            description,
-            lambda t=t: renderer.profile(t),
-            search=not t.former,
-        )
-    for kind, entries in renderer.facets.items():
-        heading = strings.heading(kind, state.language).lower()
-        _add_page(
-            files,
-            config,
-            f"therapists/{kind}/index.md",
-            s["by"].format(facet=heading),
-            s["browse_description"].format(facet=heading),
-            lambda kind=kind: renderer.facet_index(kind),
-        )
-        for facet in entries:
-            title = f"{facet.heading}: {facet.term.name}"
-            for number, url in renderer.pages(facet.url, len(facet.therapists)):
-                _add_page(
-                    files,
-                    config,
-                    _source(url),
-                    _paged_title(s, title, number),
-                    s["facet_description"].format(site=config.site_name, facet=heading, term=facet.term.name),
-                    lambda facet=facet, n=number: renderer.facet(facet, n),
-                    search=False,
-                )
-    for number, url in renderer.pages(ACCEPTING_URL, len(roster.accepting())):
-        _add_page(
-            files,
-            config,
-            _source(url),
-            _paged_title(s, s["accepting_title"], number),
-            s["accepting_description"],
-            lambda n=number: renderer.accepting(n),
-            search=False,
-        )
-    # Page 1 of the directory is docs/therapists/index.md (the therapist_directory macro).
-    for number, url in renderer.pages(DIRECTORY_URL, len(roster.therapists))[1:]:
-        _add_page(
-            files,
-            config,
-            _source(url),
-            _paged_title(s, s["therapists"], number),
-            s["directory_description"].format(site=config.site_name, number=number),
-            lambda n=number: renderer.directory(n),
-            search=False,
-        )
-    if state.language == strings.DEFAULT:
-        # One therapists.json, with every label in each language.
-        files.append(
-            File.generated(
-                config, "therapists.json", content=roster_module.public_json(state.roster, config.site_url or "")
-            )
-        )
-    files.append(File.generated(config, renderer.local(FILTER_INDEX), content=renderer.filter_index()))
+            content = renderer.filter_index()
+        files.append(File.generated(config, path, content=content))
+        outputs.append((path, made))
+    problems = files_safety.collisions(outputs, state.outputs)
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems))
     plugin = config.plugins.get("i18n")
     if plugin is not None:
         # The plugin's sitemap (with each page's hreflang alternates) lists the pages it saw in its
@@ -119,8 +70,8 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-# Give the theme the reviewer's name and link, whether they have since left, and whether the
-# page is due for review (build.start has checked every reviewer and date).
+# Give the theme the reviewer's name and link, whether they have since left, when the next review
+# falls due and whether it is overdue (build.start has checked every reviewer and date).
 def on_page_markdown(markdown: str, page, config, files) -> str:
     reviewer = build.of(config).roster.get(str(page.meta.get("reviewed_by")))
     if reviewer is None:
@@ -131,11 +82,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         "former": reviewer.former,
         "sample": build.of(config).roster.sample,
     }
+    language = build.of(config).language
     due = articles.review_due(page.meta)
     page.meta["review_due"] = due is not None and due <= date.today()
+    if due is not None:
+        page.meta["next_review_on"] = due.isoformat()
+        page.meta["next_review_text"] = strings.long_date(due, language)
     reviewed = page.meta.get("last_reviewed")
     if isinstance(reviewed, date):
-        page.meta["last_reviewed_text"] = strings.long_date(reviewed, build.of(config).language)
+        page.meta["last_reviewed_text"] = strings.long_date(reviewed, language)
     return markdown
 
 
@@ -157,60 +112,47 @@ def on_post_build(config):
 # ---------------------------------------------------------------------------
 
 
-def _source(url: str) -> str:
-    """The generated Markdown file that MkDocs publishes at a directory URL: a/b/ -> a/b.md."""
-    return url.rstrip("/") + ".md"
+def _inside(path: str, folder: str) -> bool:
+    return os.path.abspath(path).startswith(os.path.abspath(folder) + os.sep)
 
 
-def _paged_title(s, title: str, number: int) -> str:
-    return title if number == 1 else s["page_n"].format(title=title, number=number)
-
-
-def _add_page(files: Files, config, source: str, title: str, description: str, render, search: bool = True) -> None:
-    """Add a page in the language being built; `source` is the English page's path, e.g. therapists/jane-doe.md.
+def _add_page(files: Files, config, page: GeneratedPage) -> str:
+    """Add a page in the language being built and return its output path; `page.source` is the English
+    page's path, e.g. therapists/jane-doe.md.
 
     Another language's page is named as the i18n plugin names a translation in docs/
     (therapists/jane-doe.fr.md, published at fr/therapists/jane-doe/), so Markdown links
     to the English name reach it from that language's pages.
     """
     state = build.of(config)
-    language = state.language
+    language, source = state.language, page.source
     src_uri = source if language == strings.DEFAULT else f"{source[:-3]}.{language}.md"
     meta = {
-        "title": title,
-        "description": description,
+        "title": page.title,
+        "description": page.description,
         "render_macros": False,
         "hide": ["toc"],
         "generated": True,
     }
-    if not search:
+    if not page.search:
         meta["search"] = {"exclude": True}
-    if files.get_file_from_path(src_uri) is not None:
-        # MkDocs would let the generated page silently take the place of the one in docs/.
-        raise PluginError(
-            f"docs/{src_uri}: the site makes a page at this address ({title}) and would replace this one; "
-            "move or rename the page in docs/, or change the roster id or taxonomy term that makes the address"
-        )
     front_matter = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
     page_file = File.generated(config, src_uri, content=f"---\n{front_matter}\n---\n")
-    page_file.dest_uri = _dest(source, language)
+    page_file.dest_uri = page_dest(source, language)
     page_file.edit_uri = _roster_edit_uri(config)
     _set_languages(page_file, source, language)
-    files.append(page_file)
-    state.generated[src_uri] = render
-
-
-def _dest(source: str, language: str) -> str:
-    """Where a generated page is written: therapists/jane-doe.md -> [fr/]therapists/jane-doe/index.html."""
-    prefix = "" if language == strings.DEFAULT else f"{language}/"
-    stem = source[: -len("index.md")] if source.endswith("/index.md") else source[:-3] + "/"
-    return f"{prefix}{stem}index.html"
+    if files.get_file_from_path(src_uri) is None:
+        # A docs file of the same name stays in place for the collision check to name.
+        files.append(page_file)
+    state.generated[src_uri] = page.render
+    return page_file.dest_uri
 
 
 def _set_languages(page_file: File, source: str, language: str) -> None:
     """Tell the i18n plugin (language switcher, hreflang) where this page is in each language."""
     page_file.alternates = {
-        other: SimpleNamespace(url=_dest(source, other)[: -len("index.html")], page=None) for other in strings.LANGUAGES
+        other: SimpleNamespace(url=page_dest(source, other)[: -len("index.html")], page=None)
+        for other in strings.LANGUAGES
     }
     page_file.locale = language
     page_file.localization = None if language == strings.DEFAULT else language

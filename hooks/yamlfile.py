@@ -50,8 +50,7 @@ class Problem:
 
     def github(self) -> str:
         """The problem as a GitHub Actions annotation (shown on the pull request's diff)."""
-        file = _annotation(show_line(self.file)).replace(",", "%2C").replace(":", "%3A")
-        return f"::error file={file},line={self.line},title=Roster check::{_annotation(show_line(self.message))}"
+        return annotation("error", self.message, file=self.file, line=self.line, title="Roster check")
 
 
 def show_line(text: str) -> str:
@@ -59,8 +58,25 @@ def show_line(text: str) -> str:
     return _UNSAFE_RE.sub(lambda m: m[0] if m[0] == " " else f"\\u{ord(m[0]):04x}", text)
 
 
-def _annotation(text: str) -> str:
+def annotation(level: str, message: str, *, file: str | None = None, line: int | None = None, title: str = "") -> str:
+    """A GitHub Actions workflow command (`::error file=...,line=...::message`) that no value can end early.
+
+    GitHub reads the message up to the end of the line and each property up to the next
+    `,` or `::`; escaping `%`, CR and LF (and in properties `:` and `,`) as its
+    workflow-command rules say keeps a file name or a roster value from closing this
+    command and starting another.
+    """
+    properties = {"file": file, "line": line, "title": title}
+    shown = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items() if value)
+    return f"::{level}{' ' + shown if shown else ''}::{_escape_data(show_line(str(message)))}"
+
+
+def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(show_line(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 class DataError(ValueError):

@@ -4,14 +4,15 @@ Usage: PYTHONPATH=hooks:tests .venv/bin/python scripts/lighthouse.py [--desktop]
 (hooks/ for the roster, tests/ for the shared site server in tests/support/)
 
 Builds the site into a temporary folder, serves it on 127.0.0.1, and runs
-Lighthouse 12.2.3 with Debian's chromium on each page (Lighthouse's default
+Lighthouse with Debian's chromium on each page (Lighthouse's default
 phone emulation and simulated slow network, or its desktop preset with
 --desktop). Prints the four category scores, writes the full reports to
 reports/lighthouse/, and exits 1 if a page misses its target: 100 for
 accessibility, best practices and SEO, 95 for performance.
 
 Lighthouse is not in package.json, because `npm ci` runs before every test run;
-it is installed here, on first use, into .cache/lighthouse/.
+it is installed here, on first use, into .cache/lighthouse/, with `npm ci` from its
+own lock (scripts/lighthouse-npm/): every package at its locked version and hash.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ import roster
 from support import ROOT
 from support.siteserver import built_site, serve, site_mount, template_pages
 
-LIGHTHOUSE_VERSION = "12.2.3"
+LOCKED = ROOT / "scripts" / "lighthouse-npm"
+LOCK_FILES = ("package.json", "package-lock.json")
 CACHE = ROOT / ".cache" / "lighthouse"
 REPORTS = ROOT / "reports" / "lighthouse"
 PAGES = ("home", "article", "directory", "profile")
@@ -36,17 +38,19 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-dev-shm-usage"
 
 
 def lighthouse() -> Path:
-    """The lighthouse command, installed into .cache/lighthouse/ at the pinned version if it is not there."""
-    installed = CACHE / "node_modules" / "lighthouse" / "package.json"
-    if not installed.is_file() or json.loads(installed.read_text())["version"] != LIGHTHOUSE_VERSION:
-        print(f"Installing lighthouse@{LIGHTHOUSE_VERSION} into {CACHE.relative_to(ROOT)}/ ...", flush=True)
+    """The lighthouse command, installed into .cache/lighthouse/ from the committed lock unless already there."""
+    command = CACHE / "node_modules" / ".bin" / "lighthouse"
+    current = all(
+        (CACHE / name).is_file() and (CACHE / name).read_bytes() == (LOCKED / name).read_bytes() for name in LOCK_FILES
+    )
+    if not (current and command.exists()):
+        print(f"Installing Lighthouse into {CACHE.relative_to(ROOT)}/ from {LOCKED.relative_to(ROOT)}/ ...", flush=True)
         CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["npm", "install", "--prefix", str(CACHE), "--no-audit", "--no-fund", "--loglevel=error",
-             "--save-exact", f"lighthouse@{LIGHTHOUSE_VERSION}"],
-            check=True,
-        )  # fmt: skip
-    return CACHE / "node_modules" / ".bin" / "lighthouse"
+        for name in LOCK_FILES:
+            (CACHE / name).write_bytes((LOCKED / name).read_bytes())
+        # npm ci installs exactly the lock and fails on any file whose integrity hash differs.
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=CACHE, check=True)
+    return command
 
 
 def audit(command: Path, url: str, name: str, desktop: bool) -> dict:

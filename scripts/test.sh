@@ -28,8 +28,10 @@ if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
+# Exactly the locked versions, each checked against its hash (requirements/dev.txt:
+# the site's, the tests' and the lint tools' packages; README.md, "Dependencies").
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
-  -r requirements.txt -r requirements-test.txt -r requirements-lint.txt
+  --require-hashes -r requirements/dev.txt
 if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

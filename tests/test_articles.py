@@ -304,6 +304,52 @@ def test_correct_wording_is_not_flagged(text):
     assert check_false_claims(text) == []
 
 
+# Each issue 21 pattern: (a sentence it must refuse, a correct sentence it must let through, words of its name).
+ISSUE_21_WORDING = [
+    (
+        "Since June 20, 2024, psychotherapy that a licensed professional gives to you has no GST or HST.",
+        "Psychotherapy from a registered psychotherapist has had no GST or HST since June 20, 2024. Insurer reports are taxed.",
+        "June 2024 GST/HST date",
+    ),
+    (
+        "If you are in crisis, the services below are free and open now.",
+        "Most of the services below answer 24 hours a day. Each one lists its hours.",
+        "crisis service",
+    ),
+    (
+        "In Ontario, members of six colleges may provide psychotherapy.",
+        "In Ontario, only members of six colleges may do the controlled act of psychotherapy.",
+        "six colleges",
+    ),
+    (
+        "Fact: in Ontario, the title is protected by law, and so is the work.",
+        'Fact: in Ontario, the title is protected by law, and so is the "controlled act" of psychotherapy.',
+        "so is the work",
+    ),
+    (
+        "You want a diagnosis. A psychologist or a doctor can give one.",
+        "A psychologist, a psychological associate, a doctor or a nurse practitioner can give one.",
+        "diagnose",
+    ),
+    (
+        "A psychologist needs a doctoral degree, supervised practice and exams.",
+        "Under the rules in force in 2025, a psychologist needed a doctoral degree, supervised practice and exams.",
+        "doctoral degree",
+    ),
+    (
+        "In Ontario, only psychologists and doctors can diagnose.",
+        "In Ontario, psychologists, psychological associates, doctors and nurse practitioners may give one.",
+        "diagnose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("refused", "accepted", "name"), ISSUE_21_WORDING)
+def test_imprecise_wording_is_refused_and_the_precise_form_passes(refused, accepted, name):
+    assert any(name in message for _, message in check_false_claims(refused))
+    assert check_false_claims(accepted) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -320,6 +366,11 @@ def test_correct_wording_is_not_flagged(text):
 )
 def test_unconfirmed_items_are_caught(text):
     assert check_unconfirmed(text)
+
+
+def test_a_review_date_in_2027_is_not_the_unconfirmed_2027_claim():
+    assert check_unconfirmed("next_review: 2027-03-06") == []
+    assert check_unconfirmed("New rules start in 2027-28.")
 
 
 def test_confirmed_numbers_are_allowed():

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import articles
+import files_safety
 import page_markup
 import roster
 from support.schema import BAD_FIXTURES, schema_errors
@@ -102,6 +103,12 @@ def test_every_article_message_shown_in_the_guide_is_one_the_check_really_prints
         for text in broken.values()
         for _, message in articles.check_article(text, "x.md", roster_, seed_hashes=seed, today=date(2026, 11, 28))
     }
+    # Two pages at one address (hooks/files_safety.py), as the guide shows it.
+    docs = tmp_path / "docs"
+    (docs / "about-therapy").mkdir(parents=True)
+    for name in ("about-therapy.md", "about-therapy/index.md"):
+        (docs / name).write_text("# A page\n", encoding="utf-8")
+    real |= {_shape(p.message) for p in files_safety.collisions(files_safety.docs_outputs(docs))}
     html = good + '\n<iframe src="https://example.org/"></iframe>\n\n[x](javascript:alert(1))\n'
     real |= {_shape(message) for _, message in page_markup.check_text(html, page_markup.settings(ROOT))}
     assert len(shown) >= 9

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import check
 import due
 from support import ROOT
 from support.fixture_project import ARTICLE
@@ -75,7 +76,7 @@ def test_availability_falls_due_60_days_after_it_was_confirmed(tmp_path):
     shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
     items, errors = due.due_within(tmp_path, datetime.date(2026, 11, 28), 0, [due.availability_confirmations])
     assert errors == []
-    assert {item.task.split(" whether")[0] for item in items} == {"ask Noah Abebe", "ask Fatima Haidari"}
+    assert {item.text().split(" whether")[0] for item in items} == {"ask Noah Abebe", "ask Fatima Haidari"}
     assert all(item.what.startswith("data/therapists.yml:") for item in items)
 
 
@@ -107,7 +108,67 @@ def test_the_command_runs_on_the_project_and_exits_0(tmp_path):
     # The sample articles were all reviewed in November 2026; the sample roster has therapists whose
     # availability is stale on purpose (confirmed 2026-08-31 and 2026-09-04) and others confirmed since.
     assert "docs/" not in result.stdout
-    assert "ask Noah Abebe" in result.stdout and "ask Fatima Haidari" in result.stdout, result.stdout
+    assert "ask `Noah Abebe`" in result.stdout and "ask `Fatima Haidari`" in result.stdout, result.stdout
     command[5] = "2027-11-20"
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0 and "`docs/faq.md`" in result.stdout, result.stdout + result.stderr
+
+
+HOSTILE = [
+    "@octocat and @toronto-psychotherapy-group/web-maintainers",
+    "[a link](https://evil.example/) <https://evil.example/> https://evil.example/",
+    '<img src=x onerror="alert(1)"> <!-- comment',
+    "#1 and GH-2 and owner/repo#3",
+    "a`b``c",
+    "`",
+    "x\n\n# A heading\n- [x] @all",
+    "*bold* _it_ ~~gone~~ | table |",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_the_issue_body_shows_file_names_and_data_only_inside_code(value):
+    import html
+    import re
+
+    import markdown
+
+    item = due.Due(TODAY, f"docs/{value}.md", "ask {} whether they are accepting new clients", (value,))
+    body = due.markdown([item], TODAY, 30)
+    rendered = markdown.markdown(body)
+    codes = [html.unescape(c) for c in re.findall(r"<code>(.*?)</code>", rendered, re.S)]
+    # Each value is one code span, whole, on one line (a line break would start a new Markdown block).
+    assert codes == [f"docs/{value}.md".replace("\n", "\\u000a"), value.replace("\n", "\\u000a")]
+    outside = re.sub(r"<code>.*?</code>", "", rendered, flags=re.S)
+    for trace in ("@", "evil", "<img", "<a ", "#1", "<h1", "<em>", "<strong>bold"):
+        assert trace not in outside, outside
+    assert "\n- [ ] " not in body.split("\n- [ ] ", 1)[1]
+
+
+def test_the_terminal_list_shows_values_without_control_characters():
+    item = due.Due(TODAY, "docs/a\x1b[31m.md", "ask {} whether", ("Jane\nDoe",))
+    assert due.lines([item], TODAY) == ["2026-11-28 (today): docs/a\\u001b[31m.md: ask Jane\\u000aDoe whether"]
+
+
+def test_a_french_page_reviewed_before_its_english_page_changed_needs_a_french_rereview(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pages = {
+        "changed.md": "last_reviewed: 2026-11-20",
+        "changed.fr.md": "last_reviewed: 2026-10-01",
+        "same.md": "last_reviewed: 2026-11-20",
+        "same.fr.md": "last_reviewed: 2026-11-20",
+        "newer.md": "last_reviewed: 2026-10-01",
+        "newer.fr.md": "last_reviewed: 2026-11-20",
+    }
+    for name, dates in pages.items():
+        (docs / name).write_text(ARTICLE.replace("last_reviewed: 2026-11-01", dates), encoding="utf-8")
+    items, errors = due.due_within(tmp_path, TODAY, 0, [due.french_rereviews])
+    assert errors == []
+    assert due.lines(items, TODAY) == [
+        "2026-11-20 (overdue by 8 days): docs/changed.fr.md: check the French page against docs/changed.md "
+        "(reviewed on 2026-11-20), then update last_reviewed"
+    ]
+    # The build and the check command say so too, as a notice that never fails them.
+    (notice,) = check.french_review_notices(docs, "docs")
+    assert notice.startswith("docs/changed.fr.md: needs a French re-review: last reviewed on 2026-10-01, before its")

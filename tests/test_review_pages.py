@@ -28,12 +28,12 @@ def test_review_lines_keep_the_record_and_say_when_a_review_is_due(tmp_path):
 
     left = read_page(out / "left" / "index.html")
     line = re.sub(r"\s+", " ", left.text)
-    assert "Reviewed on November 1, 2026 by Liam O'Connor, who has since left the practice." in line
+    assert "Reviewed on November 1, 2026 by Liam O'Connor, who has since left the practice;" in line
     assert "Last reviewed" not in line and DUE_NOTE not in line
     assert "../therapists/liam-oconnor/" in left.links
 
     current = re.sub(r"\s+", " ", read_page(out / "about-therapy" / "index.html").text)
-    assert "Last reviewed on November 1, 2026 by Jane Doe." in current
+    assert "Last reviewed on November 1, 2026 by Jane Doe;" in current
     assert "who has since left" not in current and DUE_NOTE not in current
 
     for name in ("overdue", "set-date"):
@@ -52,6 +52,50 @@ def test_review_lines_keep_the_record_and_say_when_a_review_is_due(tmp_path):
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "notice: docs/overdue.md: review due since 2025-03-15" in checked.stdout
+
+
+# Every date here is long past, so what the pages say does not depend on the day the test runs.
+FRENCH_ARTICLE = """\
+---
+description: Un article de test.
+last_reviewed: 2024-03-01
+reviewed_by: jane-doe
+---
+
+# Article de test
+
+Un texte court.[^1]
+
+## Sources
+
+[^1]: Une source. <https://www.crpo.ca/>
+"""
+CYCLE_PAGES = {
+    "default.md": ARTICLE.replace("last_reviewed: 2026-11-01", "last_reviewed: 2024-03-15").replace(
+        "untranslated: true\n", ""
+    ),
+    "default.fr.md": FRENCH_ARTICLE,
+    "set-date.md": PAGES["set-date.md"],
+}
+
+
+def test_every_article_says_when_its_next_review_is_due_in_its_own_language(tmp_path):
+    result, out = build(tmp_path, CYCLE_PAGES, BASE_NAV + ["default.md", "set-date.md"], ROSTER)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    # Without next_review, the review falls due REVIEW_MAX_MONTHS (12) after last_reviewed.
+    english = read_page(out / "default" / "index.html")
+    assert "Last reviewed on March 15, 2024 by Jane Doe; next review by March 15, 2025." in english.text
+    assert '<time datetime="2025-03-15">' in english.html
+
+    # The French page gives its own dates, the French way (the first of a month is "1er").
+    french = read_page(out / "fr" / "default" / "index.html")
+    assert "Révisé le 1er mars 2024 par Jane Doe; prochaine révision au plus tard le 1er mars 2025." in french.text
+    assert "next review" not in french.text
+
+    # An earlier next_review in the front matter is the date shown.
+    chosen = read_page(out / "set-date" / "index.html")
+    assert "Last reviewed on March 15, 2024 by Jane Doe; next review by September 1, 2024." in chosen.text
 
 
 def test_sample_data_is_impossible_to_miss(tmp_path):

@@ -469,3 +469,37 @@ def test_sample_data_is_marked_by_a_top_level_key(tmp_path, sample_roster):
     assert errors_for(tmp_path, "sample: yes\ntherapists:\n" + GOOD_ENTRY) == [
         "data/therapists.yml:1: sample: write true or false (lowercase, no quotes), not 'yes'"
     ]
+
+
+@pytest.mark.parametrize(
+    "file, message",
+    [
+        ("docs/a,title=x::y.md", "fine"),
+        ("docs/a\n::error file=x.md::injected.md", "fine"),
+        ("data/therapists.yml", "name: 'x\r\n::warning::injected %0A' is odd"),
+        ("data/therapists.yml", "100%0A::error::injected"),
+    ],
+)
+def test_an_annotation_is_one_workflow_command_whatever_the_file_name_or_message(file, message):
+    import re
+
+    from yamlfile import Problem, annotation
+
+    for line in (Problem(file, 3, message).github(), annotation("warning", f"{file}: {message}")):
+        assert "\n" not in line and "\r" not in line
+        command = re.fullmatch(r"::(error|warning) ?([^:]*)::(.*)", line)
+        assert command, line
+        properties, data = command[2], command[3]
+        # GitHub splits properties on "," and "=" and decodes %25, %0D, %0A, %3A, %2C: each comes back whole.
+        decoded = {
+            key: value.replace("%3A", ":")
+            .replace("%2C", ",")
+            .replace("%0D", "\r")
+            .replace("%0A", "\n")
+            .replace("%25", "%")
+            for key, value in (p.split("=", 1) for p in properties.split(",") if p)
+        }
+        assert set(decoded) <= {"file", "line", "title"}
+        assert "%" not in data.replace("%25", "").replace("%0D", "").replace("%0A", "")
+        if decoded:
+            assert decoded["line"] == "3" and decoded["file"] == file.replace("\n", "\\u000a")

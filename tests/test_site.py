@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -157,6 +157,21 @@ def test_the_contact_page_footer_and_json_ld_come_from_the_practice_file(pages, 
     assert not any(tag in ("iframe", "embed", "object") for tag, _, _ in contact.attributes)
 
 
+def test_every_footer_links_to_about_this_site_in_the_page_language(pages):
+    wrong = []
+    for name, page in pages.items():
+        footer = page.html[page.html.index('<address class="tpg-practice-footer') :]
+        footer = footer[: footer.index("</address>")]
+        french = name.startswith("fr/")
+        target = "https://example.org/website/" + ("fr/" if french else "") + "about/about-this-site/"
+        label = "À propos de ce site" if french else "About this site"
+        base = "https://example.org/website/" + name
+        if label not in footer or target not in [urljoin(base, h) for h in re.findall(r'href="([^"]+)"', footer)]:
+            wrong.append(name)
+    assert not wrong, f"footers without the About link in their language: {wrong}"
+    assert "no advertising" in pages["about/about-this-site/index.html"].text
+
+
 def test_public_json_matches_the_roster(site, sample_roster):
     data = json.loads((site / "therapists.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in data["therapists"]] == [t.id for t in sample_roster.therapists]
@@ -190,7 +205,7 @@ def test_generated_pages_edit_the_roster_file(pages, sample_roster):
 
 def test_articles_show_their_reviewer(pages, sample_roster):
     page = pages["crisis/index.html"]
-    match = re.search(r"Last reviewed on (\w+ \d+, \d{4}) by (.+?)\.", page.text)
+    match = re.search(r"Last reviewed on (\w+ \d+, \d{4}) by (.+?); next review by \w+ \d+, \d{4}\.", page.text)
     assert match, "crisis page has no review line"
     reviewer = next(t for t in sample_roster.therapists if t.name == match.group(2))
     assert f'href="../therapists/{reviewer.id}/"' in page.html

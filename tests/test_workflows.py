@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -118,8 +117,11 @@ def test_workflows_use_the_agreed_actions_and_python(name):
                 assert step["with"]["python-version"] == "3.11"
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False
+        # Packages come from a lock, every file checked against its hash: the site's lock wherever only
+        # the site is built (the deploy job above all), the development lock where tools run too.
         installs = [c for c in commands(job) if c.startswith("pip install")]
-        assert all("-r requirements.txt" in c for c in installs)
+        locks = {"requirements/site.txt"} if name == "deploy.yml" else {"requirements/site.txt", "requirements/dev.txt"}
+        assert all(c in {f"pip install --require-hashes -r {lock}" for lock in locks} for c in installs)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
@@ -132,40 +134,17 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(name):
         assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
 
 
-def test_dependabot_updates_the_actions_and_the_python_packages():
+def test_dependabot_updates_the_actions_the_python_packages_and_the_npm_locks():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {(u["package-ecosystem"], u["directory"]) for u in config["updates"]} == {
         ("github-actions", "/"),
         ("pip", "/"),
+        ("npm", "/"),
+        ("npm", "/scripts/lighthouse-npm"),
     }
-
-
-def test_pre_commit_pins_match_requirements_lint():
-    pinned = dict(
-        line.split("==")
-        for line in (ROOT / "requirements-lint.txt").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    )
-    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hook_pins = {
-        dep.split("==")[0]: dep.split("==")[1]
-        for repo in config["repos"]
-        for hook in repo["hooks"]
-        for dep in hook.get("additional_dependencies", [])
-    }
-    # requirements.txt pins with == except MkDocs, whose range (>=1.6,<2) admits one release.
-    runtime = {
-        req.name: req.specifier
-        for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-        for req in [Requirement(line)]
-    }
-    for package, version in hook_pins.items():
-        if package in pinned:
-            assert version == pinned[package], f"{package}: pre-commit and requirements-lint.txt differ"
-        else:
-            assert package in runtime, f"{package}: pre-commit pins a package requirements.txt lacks"
-            assert runtime[package].contains(version), f"{package}: pre-commit's {version} is outside requirements.txt"
+    for update in config["updates"]:
+        if update["package-ecosystem"] == "npm":
+            assert (ROOT / update["directory"].lstrip("/") / "package-lock.json").is_file()
 
 
 def code_owners(path: str) -> set[str]:
@@ -200,8 +179,11 @@ CLINICAL = {"@toronto-psychotherapy-group/clinical-reviewers"}
         ".github/workflows/deploy.yml",
         ".github/CODEOWNERS",
         "docs/assets/javascripts/directory.js",
+        "docs/assets/images/logo.png",
+        "docs/assets/fonts/a.woff2",
         "docs/hooks_in_docs.py",
-        "requirements.txt",
+        "requirements/site.in",
+        "requirements/site.txt",
         ".ci/run",
     ],
 )
@@ -255,3 +237,16 @@ def test_scheduled_checks_keep_one_issue_listing_what_falls_due(scheduled):
     assert issue["env"]["GH_TOKEN"] == "${{ github.token }}"
     assert [s for s in steps(job) if "${{" in str(s.get("env", "")) + s.get("run", "")] == [issue]
     assert "${{" not in issue["run"], "no expression inside a script: it would be pasted in as code"
+
+
+def test_scheduled_checks_add_moved_or_vanished_sources_to_the_same_issue(scheduled):
+    (job,) = scheduled["jobs"].values()
+    run = commands(job)
+    check = next(i for i, c in enumerate(run) if c.startswith("python hooks/linkcheck.py --markdown"))
+    (issue,) = [s for s in steps(job) if "gh issue" in s.get("run", "")]
+    assert run.index(issue["run"].strip()) > check
+    assert '"$RUNNER_TEMP/links.md"' in run[check] and '"$RUNNER_TEMP/links.md"' in issue["run"]
+    assert '--body-file "$RUNNER_TEMP/issue.md"' in issue["run"]
+    # LinkChecker comes from the locked test requirements.
+    assert any("--require-hashes -r requirements/dev.txt" in c for c in run[:check])
+    assert any(line.startswith("linkchecker==") for line in (ROOT / "requirements/test.in").read_text().splitlines())
