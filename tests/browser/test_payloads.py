@@ -263,7 +263,7 @@ def test_the_payloads_are_in_the_site(payload_site):
     assert NAME in profile.text and LONG in profile.text and OTHER in profile.text
     assert profile.title == f"{NAME} - Toronto Psychotherapy Group"
     article = read_page(payload_site / ARTICLE_URL / "index.html")
-    assert f"by {NAME}." in article.text
+    assert f"by {NAME}" in article.text  # the review line (then "; next review by ..." since issue 21)
     assert article.title.startswith(ARTICLE_TITLE)
     description = re.search(r'<meta name="description" content="([^"]*)">', article.html).group(1)
     assert unescape(description) == ARTICLE_DESCRIPTION
