@@ -32,6 +32,7 @@ import availability
 import clock
 import crisis
 import files_safety
+import page_markup
 import practice as practice_module
 import readability
 import roster as roster_module
@@ -108,6 +109,8 @@ def check_all(*, roster_file: str | os.PathLike, project_dir: str | os.PathLike,
         result.notices += sample_notices(result.roster, display)
         result.notices += review_notices(docs_dir, display_dir)
         result.notices += french_review_notices(docs_dir, display_dir)
+    # Markdown in docs/ and includes/ is content: HTML by allowlist, no script, no javascript: link.
+    result.problems += page_markup.check_project(project_dir, docs_dir, _display_dir(docs_dir, project_dir))
     # The site is built in English and French (mkdocs-static-i18n): each page needs both.
     result.problems += articles.check_translations(Path(docs_dir), _display_dir(docs_dir, project_dir))
     return result

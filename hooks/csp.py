@@ -3,14 +3,14 @@
 Plain functions with no MkDocs imports; hooks/csp_hook.py applies `with_policy` to
 every page, and the tests call it on sample HTML.
 
-Scripts may come only from the site itself, plus the inline scripts of the theme's
-own templates, each allowed by the SHA-256 hash of its text on that page. Material
-writes three small inline scripts on every page, and one of them holds the page's
-relative path to the site root, so the hashes differ from page to page. An inline
-script that no theme template has (one pasted into an article, or roster text that
-escaped escaping) stops the build instead of being allowed; anything that reaches a
-page later (an injected <script>, an onclick= attribute, a javascript: link) has no
-hash and does not run.
+Scripts may come only from the site itself, plus the inline scripts the theme rendered
+on that page, each allowed by the SHA-256 hash of its text. The page's content (what
+its Markdown became) is the author's part: an inline script or style there stops the
+build, so nothing an author writes can put a hash into the policy. The theme's code is
+every executable inline script and every style in the page outside that part. Data
+blocks (application/json, ld+json) are never run and never widen the policy. Anything
+that reaches a page later (an injected <script>, an onclick= attribute, a javascript:
+link) has no hash and does not run.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from functools import cache
-from pathlib import Path
 
 # Inline <script> and <style> elements: tag, attributes, body. HTML ends both at
 # the first </script> or </style>, whatever follows.
@@ -28,9 +26,6 @@ _SRC_RE = re.compile(r"\ssrc\s*=", re.I)
 _TYPE_RE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 # Script types the browser runs; any other type (application/json, ld+json) is data.
 _SCRIPT_TYPES = frozenset({"", "text/javascript", "module", "application/javascript"})
-_JINJA_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-# What a Jinja expression inside a theme script may print: a path or a word, never a quote or a tag.
-_VALUE = r"[^<>\"'`\\]*"
 _CHARSET_RE = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 _HEAD_RE = re.compile(r"<head\b[^>]*>", re.I)
 
@@ -52,7 +47,7 @@ _FIXED = (
 
 
 class UnknownInlineCode(ValueError):
-    """A page holds an inline script or style that no theme template has."""
+    """A page's content (the author's part) holds an inline script or style."""
 
 
 def sha256(text: str) -> str:
@@ -72,28 +67,22 @@ def inline_code(html: str) -> list[tuple[str, str]]:
     return found
 
 
-@cache
-def theme_code(template_dirs: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    """A pattern for each inline script and style in the theme's templates; Jinja expressions match a plain value."""
-    patterns = set()
-    for folder in template_dirs:
-        for template in sorted(Path(folder).rglob("*.html")):
-            for _, _, body in _ELEMENT_RE.findall(template.read_text(encoding="utf-8")):
-                parts = _JINJA_RE.split(body)
-                patterns.add(_VALUE.join(re.escape(part) for part in parts))
-    return tuple(re.compile(p, re.S) for p in sorted(patterns))
-
-
-def policy(html: str, allowed: tuple[re.Pattern, ...]) -> str:
-    """The page's policy: the fixed directives, and the hashes of its inline code, which must be the theme's."""
+def policy(html: str, content: str = "") -> str:
+    """The page's policy: the fixed directives, and the hashes of the inline code outside its `content`."""
+    if content:
+        if content not in html:
+            raise UnknownInlineCode(
+                "has content that the theme did not print as it is, so its scripts cannot be told apart"
+            )
+        for tag, body in inline_code(content):
+            raise UnknownInlineCode(
+                f"has an inline <{tag}> in its content ({' '.join(body.split())[:80]!r}); a page cannot carry "
+                "code. Put scripts in docs/assets/javascripts/ (listed under extra_javascript in mkdocs.yml) "
+                "and styles in docs/assets/stylesheets/site.css"
+            )
+        html = html.replace(content, "")
     hashes: dict[str, list[str]] = {"script": [], "style": []}
     for tag, body in inline_code(html):
-        if not any(pattern.fullmatch(body) for pattern in allowed):
-            raise UnknownInlineCode(
-                f"has an inline <{tag}> that is not part of the theme ({' '.join(body.split())[:80]!r}); "
-                "the Content-Security-Policy would block it. Put scripts in docs/assets/javascripts/ "
-                "(listed under extra_javascript in mkdocs.yml) and styles in docs/assets/stylesheets/site.css"
-            )
         if sha256(body) not in hashes[tag]:
             hashes[tag].append(sha256(body))
     return "; ".join(
@@ -101,10 +90,10 @@ def policy(html: str, allowed: tuple[re.Pattern, ...]) -> str:
     )
 
 
-def with_policy(html: str, allowed: tuple[re.Pattern, ...]) -> str:
+def with_policy(html: str, content: str = "") -> str:
     """The page with its policy right after <meta charset>: a policy governs only what follows it."""
     head = _CHARSET_RE.search(html) or _HEAD_RE.search(html)
     if head is None:
         raise ValueError("has no <head>, so it cannot carry a Content-Security-Policy")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, allowed)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, content)}">'
     return html[: head.end()] + "\n" + tag + html[head.end() :]

@@ -5,28 +5,26 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 import csp
+import page_markup
 
 
-# Read the theme's templates afresh on each build (`mkdocs serve` rebuilds after an edit).
-def on_config(config):
-    csp.theme_code.cache_clear()
-    return config
-
-
-# After the theme has written the page, when its inline scripts are final.
+# After the theme has written the page, when its inline scripts are final. The page's content is
+# the author's part, which may hold no inline code.
 def on_post_page(output: str, page, config) -> str:
-    return _protected(output, f"docs/{page.file.src_uri}", config)
+    try:
+        return csp.with_policy(output, page.content or "")
+    except csp.UnknownInlineCode as exc:
+        line = page_markup.script_line(page.file.content_string) if page.file.src_uri.endswith(".md") else 1
+        raise PluginError(f"docs/{page.file.src_uri}:{line}: {exc}") from None
+    except ValueError as exc:
+        raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
 
 
-# The same for pages made from a theme template alone, such as 404.html.
+# The same for pages made from a theme template alone, such as 404.html: all of it is the theme's.
 def on_post_template(output_content: str, template_name: str, config) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    return _protected(output_content, template_name, config)
-
-
-def _protected(html: str, name: str, config) -> str:
     try:
-        return csp.with_policy(html, csp.theme_code(tuple(config.theme.dirs)))
+        return csp.with_policy(output_content)
     except ValueError as exc:
-        raise PluginError(f"{name}: {exc}") from None
+        raise PluginError(f"{template_name}: {exc}") from None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import articles
 import files_safety
+import page_markup
 import roster
 from support.schema import BAD_FIXTURES, schema_errors
 
@@ -108,7 +109,9 @@ def test_every_article_message_shown_in_the_guide_is_one_the_check_really_prints
     for name in ("about-therapy.md", "about-therapy/index.md"):
         (docs / name).write_text("# A page\n", encoding="utf-8")
     real |= {_shape(p.message) for p in files_safety.collisions(files_safety.docs_outputs(docs))}
-    assert len(shown) >= 7
+    html = good + '\n<iframe src="https://example.org/"></iframe>\n\n[x](javascript:alert(1))\n'
+    real |= {_shape(message) for _, message in page_markup.check_text(html, page_markup.settings(ROOT))}
+    assert len(shown) >= 9
     assert [message for message in shown if message not in real] == []
 
 

@@ -38,3 +38,25 @@ def test_markup_in_an_article_title_or_description_is_text(tmp_path):
     assert page.title == page.meta["title"]
     assert page.meta["description"] == "&#34;&gt;&lt;img src=x&gt;"
     assert page.meta["author"] == "A &amp; B"
+
+
+def test_a_title_from_a_heading_is_text_wherever_the_theme_prints_it(tmp_path):
+    """Material's `striptags` decodes a heading's entities; the title must still reach <title>, the nav,
+    the header and the search index as text."""
+    from support.fixture_project import ARTICLE, BASE_NAV, build
+
+    heading = "&lt;/title&gt;&lt;img data-pwn src=x onerror=alert(1)&gt; Q&amp;A"
+    # Short sentences keep the page within the reading grade that the heading's long words would break.
+    text = ARTICLE.replace("# Test article", f"# {heading}").replace("Some text.", "Some text. " + "It is short. " * 20)
+    result, out = build(tmp_path, {"heading.md": text}, BASE_NAV + ["heading.md"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    shown = "</title><img data-pwn src=x onerror=alert(1)> Q&A"
+    page = read_page(out / "heading" / "index.html")
+    assert page.title == f"{shown} - Toronto Psychotherapy Group"
+    assert page.text.count(shown) >= 2  # the header and the page's own heading
+    for path in (out / "heading" / "index.html", out / "about-therapy" / "index.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "data-pwn" in html and not re.search(r"<img[^>]*data-pwn", html), path
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"] if doc["location"].startswith("heading/")]
+    assert titles and all("<img" not in t and unescape(t).startswith("</title>") for t in titles[:1])

@@ -1,13 +1,18 @@
-"""Hostile text in every data file and front-matter field stays text, on every kind of page, in a real browser.
+"""Hostile text in every data file, front-matter field, article and include stays text, on every kind of page,
+in a real browser.
 
 The fixture is the whole project with a therapist whose every text field is a
 payload: script tags, event handlers, javascript: links, Jinja expressions and
 closing tags that would end a <title>, <script>, <textarea> or <style>. The same
 payloads go into the crisis lines, the taxonomy (one term of each facet that only
-this therapist has, and a college) and an article's title and description; the
+this therapist has, and a college), an article's title and description, its body
+(as text: code, entities, escapes, a link's title), a heading, a page whose title
+comes from its heading, and the glossary include that every page appends; the
 therapist reviews that article, accepts new clients and has a former colleague
 with a hostile name. A payload that turned into markup anywhere would carry
-data-pwn or an event handler, open a dialog, or fetch from evil.example.
+data-pwn or an event handler, open a dialog, or fetch from evil.example. (Markup
+that the checks refuse, such as a raw <script> in an article, cannot be built at
+all: tests/fixtures/hostile-docs/html-*.)
 """
 
 from __future__ import annotations
@@ -46,6 +51,18 @@ ARTICLE_URL = "about-therapy/what-to-expect/"
 ARTICLE_TITLE = "What to expect </title><img data-pwn src=x onerror=alert(9)>"
 # The article checker refuses " < > and & in a description, so this one tests that it is escaped once.
 ARTICLE_DESCRIPTION = "It's a 'quoted' description"
+# Text in the article's body that Markdown must leave as text: a code span, a code block, entities,
+# a backslash escape and a link's title; and a glossary term whose tooltip (from the include) is a payload.
+BODY = (
+    "PWNBODY `<script data-pwn>alert(21)</script>` and &lt;img data-pwn src=x onerror=alert(23)&gt; "
+    "&#60;svg data-pwn onload=alert(24)> [a link](https://www.crpo.ca/ '\"><img data-pwn src=x onerror=alert(25)>') "
+    "PWNABBR.\n\n```html\n<img data-pwn src=x onerror=alert(22)>\n```\n\n"
+    "## PWNSUB &lt;img data-pwn src=x onerror=alert(26)&gt; `<svg data-pwn onload=alert(27)>`\n\nMore text.\n\n"
+)
+ABBREVIATION = '"><img data-pwn src=x onerror=alert(28)></abbr><script data-pwn>alert(29)</script>'
+# A page whose title comes from its first heading (no title in its front matter, none in the nav).
+HEADING_PAGE, HEADING_URL = "approaches/index.md", "approaches/"
+HEADING = "PWNHEAD &lt;/title&gt;&lt;img data-pwn src=x onerror=alert(19)&gt;"
 
 assert len(LONG) <= 200 and len(OTHER) <= 200 and len(NAME) <= 100 and len(FORMER_NAME) <= 100
 
@@ -146,7 +163,14 @@ def make_payload_project(tmp: Path) -> Path:
         r"^description: .*$", lambda _: "description: " + json.dumps(ARTICLE_DESCRIPTION), text, count=1, flags=re.M
     )
     text = re.sub(r"^reviewed_by: .*$", "reviewed_by: pwn-payload", text, count=1, flags=re.M)
+    text = text.replace("\n## Sources", f"\n{BODY}## Sources", 1)
     article.write_text(text, encoding="utf-8")
+
+    page = project / "docs" / HEADING_PAGE
+    text = re.sub(r"^title: .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M)
+    page.write_text(re.sub(r"^# .*$", lambda _: f"# {HEADING}", text, count=1, flags=re.M), encoding="utf-8")
+    for include in (project / "includes").glob("abbreviations*.md"):
+        include.write_text(include.read_text(encoding="utf-8") + f"*[PWNABBR]: {ABBREVIATION}\n", encoding="utf-8")
     return project
 
 
@@ -171,6 +195,7 @@ def pages_to_visit() -> dict[str, str]:
     pages = {
         "home": "",
         "article": ARTICLE_URL,
+        "title from heading": HEADING_URL,
         "crisis": "crisis/",
         "directory": "therapists/",
         "profile": "therapists/pwn-payload/",
@@ -239,7 +264,7 @@ def test_the_payloads_are_in_the_site(payload_site):
     assert NAME in profile.text and LONG in profile.text and OTHER in profile.text
     assert profile.title == f"{NAME} - Toronto Psychotherapy Group"
     article = read_page(payload_site / ARTICLE_URL / "index.html")
-    assert f"by {NAME}." in article.text
+    assert f"by {NAME}" in article.text  # the review line (then "; next review by ..." since issue 21)
     assert article.title.startswith(ARTICLE_TITLE)
     description = re.search(r'<meta name="description" content="([^"]*)">', article.html).group(1)
     assert unescape(description) == ARTICLE_DESCRIPTION
@@ -250,6 +275,16 @@ def test_the_payloads_are_in_the_site(payload_site):
     assert NAME in contact and LONG in contact and OTHER in contact
     assert f"supervised by {NAME}" in profile.text and INSURER in profile.text
     assert NAME in read_page(payload_site / "index.html").text  # the practice footer
+    for text in ("<script data-pwn>alert(21)</script>", "<img data-pwn src=x onerror=alert(22)>"):
+        assert text in article.text
+    assert "<img data-pwn src=x onerror=alert(23)> <svg data-pwn onload=alert(24)>" in article.text
+    assert "PWNSUB <img data-pwn src=x onerror=alert(26)> <svg data-pwn onload=alert(27)>" in article.text
+    tooltip = re.search(r'<abbr title="([^"]*)">PWNABBR</abbr>', article.html).group(1)
+    assert unescape(tooltip) == ABBREVIATION
+    link = re.search(r'<a href="https://www.crpo.ca/" title="([^"]*)">a link</a>', article.html).group(1)
+    assert unescape(link) == '"><img data-pwn src=x onerror=alert(25)>'
+    heading = read_page(payload_site / HEADING_URL / "index.html")
+    assert heading.title == f"{unescape(HEADING)} - Toronto Psychotherapy Group"
 
 
 def test_no_payload_is_markup_in_any_built_page(payload_site):
@@ -313,6 +348,18 @@ def test_the_directory_filters_stay_inert(watched, payload_url):
     page.locator("[data-results] li.tpg-card").first.wait_for()
     assert page.locator("[data-results] li.tpg-card").evaluate_all("cs => cs.map(c => c.dataset.id)") == ["pwn-payload"]
     check(page, dialogs, requests, "directory, filtered")
+
+
+def test_search_results_for_a_heading_payload_stay_inert(watched, payload_url):
+    """The search index holds the titles of pages and sections, which Material's script inserts as HTML."""
+    page, dialogs, requests = watched
+    page.goto(payload_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    for word, address in (("PWNHEAD", HEADING_URL), ("PWNSUB", ARTICLE_URL)):
+        page.locator("input.md-search__input").fill("")
+        page.keyboard.type(word)
+        page.locator(f".md-search-result__link[href*='{address}']").filter(has_text=word).first.wait_for()
+        check(page, dialogs, requests, f"search for {word}")
 
 
 def test_search_results_for_the_payload_name_stay_inert(watched, payload_url):
