@@ -154,7 +154,7 @@ def read_front_matter(text: str, name: str, today: datetime.date | None = None) 
     if root is None and problems:
         return None, found
     checker = checking.Checker(name, today=today)
-    spec = schemas.front_matter(page_kind(name), light=english_name(name) in LIGHT_RULES)
+    spec = schemas.front_matter(page_kind(name), light=english_name(name) in LIGHT_RULES, french=is_french(name))
     row = checker.check_file(spec, root)
     found += [(p.line, p.message) for p in checker.problems]
     return (row.values if isinstance(root, yaml.MappingNode) else None), found

@@ -1,4 +1,4 @@
-"""What a page may write in {{ }}: one call of one of the site's macros, with plain text or numbers as arguments.
+"""What a page may write in {{ }}: one call of one of the site macros, with plain text or numbers as arguments.
 
 mkdocs-macros renders every page as a template of an ordinary (not sandboxed) Jinja
 environment, where an expression can climb from any object to Python's internals
@@ -32,7 +32,7 @@ MACROS = MappingProxyType(
     }
 )
 ALLOWED = (
-    f"pages may only call the site's macros ({', '.join(MACROS)}), with plain text in quotes or numbers as "
+    f"pages may only call the site macros ({', '.join(MACROS)}), with plain text in quotes or numbers as "
     "arguments, like {{ crisis_summary() }} (CONTRIBUTING.md, 'Macros')"
 )
 # The plugin's delimiters: mkdocs.yml sets none of its j2_* options, so they are Jinja's defaults.
@@ -47,15 +47,14 @@ def problems(source: str, first_line: int = 1) -> list[tuple[int, str]]:
         return []
     shift = first_line - 1
     tokens: list[tuple[int, str, str]] = []
-    lexed = False
     try:
         tokens.extend(_ENV.lex(source))
-        lexed = True
         tree = _ENV.parse(source)
     except jinja2.TemplateSyntaxError as exc:
         # Braces that never close fail where the page ends: name the line they open on.
-        opened = [line for line, token, _ in tokens if token.endswith("_begin")]
-        line = opened[-1] if opened and not lexed else exc.lineno or 1
+        error_line = exc.lineno or 1
+        opened = [line for line, token, _ in tokens if token.endswith("_begin") and line <= error_line]
+        line = opened[-1] if opened else error_line
         return [
             (
                 line + shift,
@@ -100,9 +99,9 @@ def _call_problem(node: nodes.Node) -> str | None:
     if not isinstance(node, nodes.Call):
         return f"{{{{ }}}} here holds {_describe(node)}, not a macro call"
     if not isinstance(node.node, nodes.Name):
-        return "{{ }} here calls something other than one of the site's macros"
+        return "{{ }} here calls something other than one of the site macros"
     if node.node.name not in MACROS:
-        return f"'{node.node.name}' is not one of the site's macros"
+        return f"'{node.node.name}' is not one of the site macros"
     arguments = [*node.args, *(keyword.value for keyword in node.kwargs)]
     if node.dyn_args or node.dyn_kwargs or not all(_literal(a) for a in arguments):
         return f"the arguments of {node.node.name}() must be plain text in quotes or numbers"

@@ -693,9 +693,10 @@ def _meta_text(title: str, description: str, example: str, max_len: int, pattern
     return Text(title, description, (example,), max_len=max_len, pattern=pattern, pattern_hint=hint)
 
 
-def front_matter(kind: str, light: bool = False) -> Record:
+def front_matter(kind: str, light: bool = False, french: bool = False) -> Record:
     """The front matter a page of `kind` (one of PAGE_KINDS) may have; `light`: an article that is not a
-    reviewed health article (about/privacy.md, about/contact.md), so it need not name a reviewer."""
+    reviewed health article (about/privacy.md, about/contact.md), so it need not name a reviewer; `french`: a
+    translation, which cannot be untranslated."""
     fields = {
         "title": _meta_text("Title", "The page's name in the navigation and the browser tab.", "Cost", MAX_TITLE),
         "description": _meta_text(
@@ -761,7 +762,7 @@ def front_matter(kind: str, light: bool = False) -> Record:
             "search": Record(fields={"exclude": Flag()}, required=("exclude",)),
         }
         required = ("title", "description")
-    if kind in ("article", "directory page"):
+    if kind != "generated page" and not french:
         fields |= untranslated
     listed = " and ".join(filter(None, [", ".join(required[:-1]), required[-1]]))
     return Record(
