@@ -4,11 +4,13 @@ Python-Markdown, with this site's extensions, takes time that grows with the squ
 of the input for a few shapes of text (benchmarks/pages.py prints the figures):
 a `[` or `[text](` that never closes makes the link parser search the rest of the
 paragraph, once per bracket; an HTML tag that never closes does the same to the HTML
-parser; and each `>` or list marker at the start of a line opens one more nested
-block that is parsed again inside the last (deep enough, and Python runs out of
-stack: a traceback, not a message). None of these shapes occurs in real prose, so
-the rules below refuse them, each with its line, before any of it is parsed; with
-them, every search ends within its line and every line nests a fixed number of blocks.
+parser; each `>` or list marker at the start of a line opens one more nested block
+that is parsed again inside the last (deep enough, and Python runs out of stack: a
+traceback, not a message); a definition list with no blank lines is cut and copied
+once per term; and each abbreviation definition (`*[CBT]: ...`) adds a pattern that
+is run over the whole page. None of these shapes occurs in real prose, so the rules
+below refuse them, each with its line, before any of it is parsed. With them, every
+search ends within its line or block, and every line nests a bounded number of blocks.
 """
 
 from __future__ import annotations
@@ -23,12 +25,16 @@ MAX_NESTING = 6
 MAX_BRACKET_DEPTH = 3
 # The same punctuation character many times in a row is never prose.
 MAX_RUN = 40
+# Lines of one paragraph, list or table with no blank line: the longest block today has 39.
+MAX_BLOCK_LINES = 80
 
 _RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_RUN)
 # One level of nesting at the start of a line: a quote mark, a list marker, or four columns of indent.
 _LEVEL = re.compile(r" {4}|\t|[ ]{0,3}(?:>|[-*+](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))[ \t]?")
 # An HTML tag, comment or declaration starts; its `>` must come on the same line.
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
+# An abbreviation definition, *[CBT]: ...: each one is a pattern run over the whole page.
+_ABBREVIATION = re.compile(r"[ ]{0,3}\*\[[^\]]*\]:")
 
 
 def problems(text: str, first_line: int = 1) -> list[tuple[int, str]]:
@@ -42,14 +48,33 @@ def problems(text: str, first_line: int = 1) -> list[tuple[int, str]]:
             )
         ]
     found = []
+    block_start, block_lines = first_line, 0
     for number, line in enumerate(text.split("\n"), first_line):
+        if not line.strip():
+            block_lines = 0
+            continue
+        if not block_lines:
+            block_start = number
+        block_lines += 1
+        if block_lines == MAX_BLOCK_LINES + 1:
+            found.append(
+                (
+                    block_start,
+                    f"this paragraph, list or table runs more than {MAX_BLOCK_LINES} lines without a blank line; "
+                    "add a blank line where a new paragraph, item or table can start",
+                )
+            )
         message = _line_problem(line)
         if message:
             found.append((number, message))
-    return found
+    return sorted(found)
 
 
 def _line_problem(line: str) -> str | None:
+    if _ABBREVIATION.match(line):
+        return (
+            "abbreviations are defined once for every page, in includes/abbreviations.md; move this line there"
+        )
     run = _RUN.search(line)
     if run:
         return (
