@@ -138,9 +138,12 @@ def page_kind(name: str) -> str:
     return "French article" if is_french(name) else "article"
 
 
-def read_front_matter(text: str, name: str, today: datetime.date | None = None) -> tuple[dict | None, list]:
-    """The page's front-matter values that meet its kind's spec (hooks/schemas.py, front_matter), or None when
-    there is no mapping to read, and (line, what to fix) for every problem, with lines counted in the file.
+def read_front_matter(
+    text: str, name: str, today: datetime.date | None = None, kind: str | None = None
+) -> tuple[dict | None, list]:
+    """The page's front-matter values that meet its kind's spec (hooks/schemas.py, front_matter; `kind` is
+    page_kind(name) unless given), or None when there is no mapping to read, and (line, what to fix) for every
+    problem, with lines counted in the file.
 
     The values are typed as the spec says: dates are dates, lists are tuples of text. MkDocs reads the same
     block again for the theme (and drops it silently if it is not valid YAML), so the build stops here first.
@@ -154,7 +157,8 @@ def read_front_matter(text: str, name: str, today: datetime.date | None = None) 
     if root is None and problems:
         return None, found
     checker = checking.Checker(name, today=today)
-    spec = schemas.front_matter(page_kind(name), light=english_name(name) in LIGHT_RULES, french=is_french(name))
+    kind = kind or page_kind(name)
+    spec = schemas.front_matter(kind, light=english_name(name) in LIGHT_RULES, french=is_french(name))
     row = checker.check_file(spec, root)
     found += [(p.line, p.message) for p in checker.problems]
     return (row.values if isinstance(root, yaml.MappingNode) else None), found

@@ -755,7 +755,10 @@ def front_matter(kind: str, light: bool = False, french: bool = False) -> Record
     elif kind == "directory page":
         fields["template"] = OneOf("Template", "A page template from overrides/.", PAGE_TEMPLATES[:1], values=PAGE_TEMPLATES)
     elif kind == "generated page":
-        # What hooks/therapists.py writes: never typed by an editor.
+        # What hooks/therapists.py writes (generated_source), never typed by an editor. Its text comes from the
+        # checked roster and may hold braces: render_macros: false keeps mkdocs-macros off the page and its title.
+        fields["title"] = Text(max_len=MAX_TITLE + MAX_SHORT)
+        fields["description"] = Text(max_len=MAX_DESCRIPTION + MAX_SHORT)
         fields |= {
             "render_macros": Flag(),
             "generated": Flag(),

@@ -176,28 +176,28 @@ def _add_page(files: Files, config, source: str, title: str, description: str, r
     state = build.of(config)
     language = state.language
     src_uri = source if language == strings.DEFAULT else f"{source[:-3]}.{language}.md"
-    meta = {
-        "title": title,
-        "description": description,
-        "render_macros": False,
-        "hide": ["toc"],
-        "generated": True,
-    }
-    if not search:
-        meta["search"] = {"exclude": True}
     if files.get_file_from_path(src_uri) is not None:
         # MkDocs would let the generated page silently take the place of the one in docs/.
         raise PluginError(
             f"docs/{src_uri}: the site makes a page at this address ({title}) and would replace this one; "
             "move or rename the page in docs/, or change the roster id or taxonomy term that makes the address"
         )
-    front_matter = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
-    page_file = File.generated(config, src_uri, content=f"---\n{front_matter}\n---\n")
+    page_file = File.generated(config, src_uri, content=generated_source(title, description, search))
     page_file.dest_uri = _dest(source, language)
     page_file.edit_uri = _roster_edit_uri(config)
     _set_languages(page_file, source, language)
     files.append(page_file)
     state.generated[src_uri] = render
+
+
+def generated_source(title: str, description: str, search: bool) -> str:
+    """A generated page's source: front matter only (the body is rendered in on_page_content). Its keys are the
+    "generated page" kind of schemas.front_matter; render_macros: false, so roster text is never a template."""
+    meta = {"title": title, "description": description, "render_macros": False, "hide": ["toc"], "generated": True}
+    if not search:
+        meta["search"] = {"exclude": True}
+    front_matter = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
+    return f"---\n{front_matter}\n---\n"
 
 
 def _dest(source: str, language: str) -> str:

@@ -233,6 +233,19 @@ def test_every_page_kind_accepts_what_the_real_pages_use():
     assert _front_matter_problems(KEYS + 'title: Crisis\ntags: ["988", crisis]\nnext_review: 2026-06-01\n') == []
 
 
+@pytest.mark.parametrize("search", [True, False])
+def test_generated_pages_front_matter_is_the_generated_kind(search):
+    import therapists
+
+    title = 'O\'Neil & "Co" {{ config }} <b>'
+    source = therapists.generated_source(title, "A directory page: é.", search)
+    meta, problems = articles.read_front_matter(source + "\n", "therapists/x.md", kind="generated page")
+    assert problems == [] and meta["title"] == title and meta["description"] == "A directory page: é."
+    assert ("search" in meta) is not search
+    # The same keys are refused on every page an editor writes.
+    assert articles.read_front_matter(source, "therapists/x.md")[1]
+
+
 def test_deep_nesting_is_a_problem_not_a_crash():
     found = _front_matter_problems(KEYS + "tags: " + "[" * 5000 + "]" * 5000 + "\n")
     assert found and found[0][0] == 5
