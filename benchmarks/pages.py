@@ -86,9 +86,7 @@ class Page:
     def build(self, text: str) -> None:
         refused = page_limits.problems(text)
         assert not refused, refused[:1]  # the benchmark times only what the build accepts
-        articles.check_article(
-            text, "page.md", self.roster, seed_hashes=frozenset(), today=datetime.date(2026, 12, 6)
-        )
+        articles.check_article(text, "page.md", self.roster, seed_hashes=frozenset(), today=datetime.date(2026, 12, 6))
         markdown.Markdown(extensions=self.extensions, extension_configs=self.configs).convert(text)
 
 

@@ -28,7 +28,7 @@ MAX_RUN = 40
 # Lines of one paragraph, list or table with no blank line: the longest block today has 39.
 MAX_BLOCK_LINES = 80
 
-_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_RUN)
+_RUN = re.compile(rf"([^\w\s])\1{{{MAX_RUN},}}")
 # One level of nesting at the start of a line: a quote mark, a list marker, or four columns of indent.
 _LEVEL = re.compile(r" {4}|\t|[ ]{0,3}(?:>|[-*+](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))[ \t]?")
 # An HTML tag, comment or declaration starts; its `>` must come on the same line.
@@ -72,9 +72,7 @@ def problems(text: str, first_line: int = 1) -> list[tuple[int, str]]:
 
 def _line_problem(line: str) -> str | None:
     if _ABBREVIATION.match(line):
-        return (
-            "abbreviations are defined once for every page, in includes/abbreviations.md; move this line there"
-        )
+        return "abbreviations are defined once for every page, in includes/abbreviations.md; move this line there"
     run = _RUN.search(line)
     if run:
         return (

@@ -718,8 +718,10 @@ def front_matter(kind: str, light: bool = False, french: bool = False) -> Record
     review = {
         "last_reviewed": Day("Last reviewed", "The day the reviewer last checked the page.", ("2026-11-26",)),
         "next_review": Day(
-            "Next review", "An earlier review date than the usual one, for a page that will date sooner.",
-            ("2027-06-01",), not_future=False,
+            "Next review",
+            "An earlier review date than the usual one, for a page that will date sooner.",
+            ("2027-06-01",),
+            not_future=False,
         ),
         "tags": Items(
             "Search words",
@@ -753,7 +755,9 @@ def front_matter(kind: str, light: bool = False, french: bool = False) -> Record
         # The home page is not an article, but a translation may carry its reviewer's date and name.
         fields |= review | reviewer
     elif kind == "directory page":
-        fields["template"] = OneOf("Template", "A page template from overrides/.", PAGE_TEMPLATES[:1], values=PAGE_TEMPLATES)
+        fields["template"] = OneOf(
+            "Template", "A page template from overrides/.", PAGE_TEMPLATES[:1], values=PAGE_TEMPLATES
+        )
     elif kind == "generated page":
         # What hooks/therapists.py writes (generated_source), never typed by an editor. Its text comes from the
         # checked roster and may hold braces: render_macros: false keeps mkdocs-macros off the page and its title.

@@ -165,7 +165,7 @@ KEYS = "description: A page.\nlast_reviewed: 2026-01-05\nreviewed_by: amara-okaf
     ("lines", "problem"),
     [
         ("description: '  '\n", (2, "description: is empty")),
-        ("description: From \"controlled act\" to <b>fees</b>.\n", (2, "description: ")),
+        ('description: From "controlled act" to <b>fees</b>.\n', (2, "description: ")),
         ("description: [A page]\n", (2, "description: must be a single piece of text")),
         ("description: A page.\ntitle: 'Fees {{ config }}'\n", (3, "title: 'Fees {{ config }}' must not contain {{")),
         ("description: A page.\ntitle: 'x' \n" + "tags: [a, b, a]\n", (4, "tags: 'a' is listed twice")),
@@ -206,7 +206,11 @@ def test_required_keys_are_named_when_missing():
 @pytest.mark.parametrize(
     ("name", "lines", "problem"),
     [
-        ("a.md", "template: main.html\n", "template: is not a known field (use description, last_reviewed, reviewed_by"),
+        (
+            "a.md",
+            "template: main.html\n",
+            "template: is not a known field (use description, last_reviewed, reviewed_by",
+        ),
         ("a.md", "icon: material/alert\n", "icon: is not a known field"),
         ("a.md", "status: new\n", "status: is not a known field"),
         ("a.md", "render_macros: false\n", "render_macros: is not a known field"),
@@ -228,7 +232,10 @@ def test_front_matter_keys_and_values_are_allowed_by_page_kind(name, lines, prob
 
 
 def test_every_page_kind_accepts_what_the_real_pages_use():
-    assert _front_matter_problems("description: A page.\ntemplate: help-me-choose.html\nhide: [toc]\n", "therapists/x.md") == []
+    assert (
+        _front_matter_problems("description: A page.\ntemplate: help-me-choose.html\nhide: [toc]\n", "therapists/x.md")
+        == []
+    )
     assert _front_matter_problems("description: Home.\nhide:\n  - navigation\n  - toc\n", "index.md") == []
     assert _front_matter_problems(KEYS + 'title: Crisis\ntags: ["988", crisis]\nnext_review: 2026-06-01\n') == []
 

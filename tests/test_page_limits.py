@@ -17,7 +17,7 @@ import page_limits
     [
         "See [what to expect](what-to-expect.md) and the sources.[^1]",
         "[A link with a footnote[^1]](https://example.org/a_(b)) and \\[a bracket\\] on its own.",
-        "<span lang=\"en\">Therapy</span> and <abbr title=\"x\">CBT</abbr>.",
+        '<span lang="en">Therapy</span> and <abbr title="x">CBT</abbr>.',
         "> > > > > > six quotes deep",
         "                    - five indents and a list",
         "*" * page_limits.MAX_RUN,
@@ -58,12 +58,16 @@ def test_a_page_over_a_limit_gets_only_the_limit_problems(sample_roster):
     found = articles.check_article(
         text, "a.md", sample_roster, seed_hashes=frozenset(), today=datetime.date(2026, 11, 26)
     )
-    assert found == [(7, "20000 '[' characters in a row; at most 40 are allowed (write fewer, or describe them in words)")]
+    assert found == [
+        (7, "20000 '[' characters in a row; at most 40 are allowed (write fewer, or describe them in words)")
+    ]
 
 
 def test_a_long_block_and_a_page_abbreviation_are_refused_at_their_lines():
     block = "term\n: definition\n" * (page_limits.MAX_BLOCK_LINES // 2 + 1)
     found = page_limits.problems(f"Before.\n\n{block}\n*[CBT]: Cognitive behavioural therapy\n")
-    assert found[0][0] == 3 and found[0][1].startswith(f"this paragraph, list or table runs more than {page_limits.MAX_BLOCK_LINES}")
+    assert found[0][0] == 3 and found[0][1].startswith(
+        f"this paragraph, list or table runs more than {page_limits.MAX_BLOCK_LINES}"
+    )
     assert found[1][1].startswith("abbreviations are defined once for every page, in includes/abbreviations.md")
     assert found[1][0] == 3 + page_limits.MAX_BLOCK_LINES + 3
