@@ -106,7 +106,8 @@ UNCONFIRMED = MappingProxyType(
     }
 )
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
+# MkDocs' own pattern (mkdocs/utils/meta.py): the block it hands the theme is the block checked here.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.S | re.M)
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:(.*)$", re.M)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
 _SOURCES = re.compile(r"^## Sources[ \t]*$", re.M)

@@ -253,6 +253,13 @@ def test_generated_pages_front_matter_is_the_generated_kind(search):
     assert articles.read_front_matter(source, "therapists/x.md")[1]
 
 
+def test_the_front_matter_ends_where_mkdocs_ends_it(roster):
+    # MkDocs also ends the block at "...": what follows is the page, so its braces are checked as the page's.
+    text = "---\ndescription: A page.\n...\n# {{ config }}\n---\n"
+    found = articles.check_article(text, "index.md", roster, seed_hashes=frozenset(), today=datetime.date(2026, 11, 26))
+    assert [line for line, message in found if message.startswith("{{ }} here holds a variable")] == [4]
+
+
 def test_deep_nesting_is_a_problem_not_a_crash():
     found = _front_matter_problems(KEYS + "tags: " + "[" * 5000 + "]" * 5000 + "\n")
     assert found and found[0][0] == 5
