@@ -32,6 +32,12 @@ ORDINARY = (
     "see [what to expect](what-to-expect.md) and ask about fees.[^1]\n\n"
 )
 
+
+def block(lines: str) -> str:
+    """`lines` repeated in one block, as often as the limit on a block's lines allows, then a blank line."""
+    return lines * (page_limits.MAX_BLOCK_LINES // lines.count("\n")) + "\n"
+
+
 # Shapes that make Python-Markdown search ahead or nest, each as far as the limits allow.
 WORST = {
     "[[[a]]] (brackets, 3 deep)": "[[[a]]] ",
@@ -39,24 +45,24 @@ WORST = {
     "[a] (reference-like)": "[a] ",
     "[^a] (footnote-like)": "[^a] ",
     "![a](b) (images)": "![a](b) ",
-    "<a <a ... > (tags)": "<a <a <a <a <a <a <a <a >\n",
+    "<a <a ... > (tags)": block("<a <a <a <a <a <a <a <a >\n"),
     "<b>a</b> (inline HTML)": "<b>a</b> ",
-    "> x 6 (quotes)": "> > > > > > a\n",
-    "- x 6 (lists)": "- - - - - - a\n",
-    "1. x 6 (lists)": "1. 1. 1. 1. 1. 1. a\n",
-    "indented lists": "".join("    " * i + "- a\n" for i in range(6)),
+    "> x 6 (quotes)": block("> > > > > > a\n"),
+    "- x 6 (lists)": block("- - - - - - a\n"),
+    "1. x 6 (lists)": block("1. 1. 1. 1. 1. 1. a\n"),
+    "indented lists": block("".join("    " * i + "- a\n" for i in range(6))),
     "* x 40": "*" * 40 + " ",
     "_ x 40": "_" * 40 + " ",
     "` x 40": "`" * 40 + " ",
-    "| x 40": "|" * 40 + "\n",
+    "| x 40": block("|" * 40 + "\n"),
     "\\ x 40": "\\" * 40 + " ",
     "**a (open bold)": "**a ",
     "`a (open code)": "`a ",
-    "table rows": "| a | b |\n|---|---|\n| c | d |\n\n",
-    "footnote definitions": "[^a]: b\n",
+    "table rows": "| a | b |\n|---|---|\n" + "| c | d |\n" * (page_limits.MAX_BLOCK_LINES - 2) + "\n",
+    "footnote definitions": block("[^a]: b\n"),
     "definition lists": "a\n: b\n\n",
-    "definition lists, no blank lines": "a\n: b\n" * (page_limits.MAX_BLOCK_LINES // 2) + "\n",
-    "lists, no blank lines": "- a\n" * page_limits.MAX_BLOCK_LINES + "\n",
+    "definition lists, no blank lines": block("a\n: b\n"),
+    "lists, no blank lines": block("- a\n"),
     "{{ }} (macro calls)": "{{ accepting_count() }} ",
     "& entities": "&amp; ",
 }
