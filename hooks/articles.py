@@ -5,6 +5,12 @@ distress, so each one must say who reviewed it and when, cite its sources,
 never repeat the errors of the document the site replaced, never publish a
 fact we could not confirm, and stay at a grade 8 reading level.
 
+Every page in docs/ (articles, the home page, the directory's pages) is content,
+never code: its front matter holds only the keys its kind allows, typed
+(schemas.front_matter), its braces only calls of the site's macros
+(macro_calls.py), and its text keeps to the limits that bound its build time
+(page_limits.py).
+
 The build (hooks/build.py) and `python hooks/check.py` run check_docs(); each
 problem reads `docs/<file>.md:<line>: <what to fix>`.
 """
