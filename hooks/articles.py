@@ -349,7 +349,8 @@ def check_article(
         # The rules below are not linear in shapes of text the limits refuse.
         return found
     meta, found = read_front_matter(text, name, today)
-    found += macro_calls.problems(_blank_front_matter(text))
+    body = _blank_front_matter(text)
+    found += macro_calls.problems(body) + check_no_snippets(body)
     if meta is None:
         return sorted(found, key=lambda p: p[0])
     found += check_next_review(meta, text) + check_reviewed_by(meta, roster, text)
@@ -365,6 +366,18 @@ def check_article(
     # The false-claim patterns and Flesch-Kincaid are English; French pages get Kandel-Moles.
     found += check_french_readability(text) if french else check_false_claims(text) + check_readability(text)
     return sorted(found, key=lambda p: p[0])
+
+
+# pymdownx.snippets' include line (--8<-- "file"): it pastes any file of the project into the page, past
+# every check made on docs/. includes/abbreviations.md reaches every page through mkdocs.yml instead.
+_SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.M)
+
+
+def check_no_snippets(text: str) -> list[tuple[int, str]]:
+    return [
+        (_line_of(text, m.start()), "snippet includes (--8<--) are not allowed in pages; write the text in the page")
+        for m in _SNIPPET.finditer(text)
+    ]
 
 
 def _blank_front_matter(text: str) -> str:

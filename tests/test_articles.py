@@ -260,6 +260,12 @@ def test_the_front_matter_ends_where_mkdocs_ends_it(roster):
     assert [line for line, message in found if message.startswith("{{ }} here holds a variable")] == [4]
 
 
+def test_a_page_cannot_include_another_file(roster):
+    text = GOOD.replace("Therapy can help.[^nhs]", 'Therapy can help.[^nhs]\n\n--8<-- "mkdocs.yml"\n\n;--8<-- "x"')
+    found = articles.check_article(text, "a.md", roster, seed_hashes=frozenset(), today=datetime.date(2026, 11, 26))
+    assert [line for line, message in found if message.startswith("snippet includes (--8<--)")] == [11, 13]
+
+
 def test_deep_nesting_is_a_problem_not_a_crash():
     found = _front_matter_problems(KEYS + "tags: " + "[" * 5000 + "]" * 5000 + "\n")
     assert found and found[0][0] == 5
