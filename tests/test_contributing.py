@@ -117,3 +117,25 @@ def test_the_readme_serve_command_silences_the_themes_end_of_life_banner():
     assert setting, serve
     # The variable Material itself reads before it prints the banner.
     assert f'os.getenv("{setting.group(1)}")' in Path(material.templates.__file__).read_text(encoding="utf-8")
+
+
+def test_the_front_matter_table_lists_exactly_the_keys_editors_may_use():
+    import schemas
+
+    table = GUIDE[GUIDE.index("\n### Front matter\n") : GUIDE.index("\n### Macros\n")]
+    listed = set(re.findall(r"^\| `([a-z_]+)` \|", table, re.M))
+    allowed = {
+        key
+        for kind in schemas.PAGE_KINDS
+        if kind != "generated page"
+        for light in (False, True)
+        for key in schemas.front_matter(kind, light=light).fields
+    }
+    assert listed == allowed
+
+
+def test_the_macros_section_lists_every_macro():
+    import macro_calls
+
+    macros_text = GUIDE[GUIDE.index("\n### Macros\n") : GUIDE.index("\n### Size and shape\n")]
+    assert set(re.findall(r"`\{\{ ([a-z_]+)\(", macros_text)) == set(macro_calls.MACROS)
