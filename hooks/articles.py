@@ -5,6 +5,12 @@ distress, so each one must say who reviewed it and when, cite its sources,
 never repeat the errors of the document the site replaced, never publish a
 fact we could not confirm, and stay at a grade 8 reading level.
 
+Every page in docs/ (articles, the home page, the directory's pages) is content,
+never code: its front matter holds only the keys its kind allows, typed
+(schemas.front_matter), its braces only calls of the site's macros
+(macro_calls.py), and its text keeps to the limits that bound its build time
+(page_limits.py).
+
 The build (hooks/build.py) and `python hooks/check.py` run check_docs(); each
 problem reads `docs/<file>.md:<line>: <what to fix>`.
 """
@@ -21,8 +27,13 @@ from types import MappingProxyType
 
 import yaml
 
+import checking
 import clock
+import macro_calls
+import page_limits
 import readability
+import schemas
+import yamlfile
 from roster import Problem, Roster
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +136,8 @@ UNCONFIRMED = MappingProxyType(
     }
 )
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
+# MkDocs' own pattern (mkdocs/utils/meta.py): the block it hands the theme is the block checked here.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.S | re.M)
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:(.*)$", re.M)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
 _SOURCES = re.compile(r"^## Sources[ \t]*$", re.M)
@@ -148,53 +160,58 @@ class FrontMatterError(ValueError):
 # ---------------------------------------------------------------------------
 
 
-def front_matter(text: str) -> dict:
-    """The page's YAML front matter, which must be a mapping."""
+def page_kind(name: str) -> str:
+    """Which of schemas.PAGE_KINDS the page `name` (its path under docs/) is; its front matter follows that kind."""
+    if english_name(name) == "index.md":
+        return "home page"
+    if name.startswith("therapists/"):
+        return "directory page"
+    return "French article" if is_french(name) else "article"
+
+
+def read_front_matter(
+    text: str, name: str, today: datetime.date | None = None, kind: str | None = None
+) -> tuple[dict | None, list]:
+    """The page's front-matter values that meet its kind's spec (hooks/schemas.py, front_matter; `kind` is
+    page_kind(name) unless given), or None when there is no mapping to read, and (line, what to fix) for every
+    problem, with lines counted in the file.
+
+    The values are typed as the spec says: dates are dates, lists are tuples of text. MkDocs reads the same
+    block again for the theme (and drops it silently if it is not valid YAML), so the build stops here first.
+    """
     match = _FRONT_MATTER.match(text)
     if not match:
-        raise FrontMatterError("no front matter: start the page with a --- block (see CONTRIBUTING.md)")
-    try:
-        meta = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        # The mark counts from 0 within the block, which starts after the opening --- line.
-        line = mark.line + 2 if mark else 1
-        why = getattr(exc, "problem", None) or "it cannot be read"
-        raise FrontMatterError(f"front matter is not valid YAML ({why}); check indentation and quotes", line) from None
+        return None, [(1, "no front matter: start the page with a --- block (see CONTRIBUTING.md)")]
+    # The block starts on the file's second line; a blank line first keeps the node tree's lines the file's.
+    root, problems = yamlfile.compose("\n" + (match.group(1) or ""), name)
+    found = [(p.line, p.message) for p in problems]
+    if root is None and problems:
+        return None, found
+    checker = checking.Checker(name, today=today)
+    kind = kind or page_kind(name)
+    spec = schemas.front_matter(kind, light=english_name(name) in LIGHT_RULES, french=is_french(name))
+    row = checker.check_file(spec, root)
+    found += [(p.line, p.message) for p in checker.problems]
+    return (row.values if isinstance(root, yaml.MappingNode) else None), found
+
+
+def front_matter(text: str, name: str = "page.md") -> dict:
+    """The page's valid front-matter values (read_front_matter); FrontMatterError when there are none to read."""
+    meta, problems = read_front_matter(text, name)
     if meta is None:
-        raise FrontMatterError("front matter is empty; give the page a description, last_reviewed and reviewed_by")
-    if not isinstance(meta, dict):
-        raise FrontMatterError("front matter must be lines of `key: value`, such as `description: ...`")
+        line, message = problems[0]
+        raise FrontMatterError(message, line)
     return meta
-
-
-def check_description(meta: dict, text: str = "") -> list[tuple[int, str]]:
-    value = meta.get("description")
-    line = _key_line(text, "description")
-    if not isinstance(value, str) or not value.strip():
-        return [(line, "description: missing or empty; add a one-sentence summary of the page")]
-    # Material writes it into <meta content="..."> without escaping it.
-    return [(line, f"description: must not contain {c}") for c in '"<>&' if c in value]
-
-
-def check_last_reviewed(meta: dict, today: datetime.date, text: str = "") -> list[tuple[int, str]]:
-    value = meta.get("last_reviewed")
-    line = _key_line(text, "last_reviewed")
-    # A datetime is also a date; the field is a calendar day, so reject it.
-    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        return [(line, f"last_reviewed: {value!r} is not a date like 2026-11-26")]
-    return [(line, f"last_reviewed: {value} is in the future")] if value > today else []
 
 
 def check_reviewed_by(meta: dict, roster: Roster, text: str = "") -> list[tuple[int, str]]:
     """The reviewer must be in the roster. One who has left stays: the page says so, keeping the record true."""
     value = meta.get("reviewed_by")
-    line = _key_line(text, "reviewed_by")
-    fix = "use the id of the therapist in data/therapists.yml who reviewed the page"
     if value is None:
-        return [(line, f"reviewed_by: missing; {fix}")]
+        return []  # required by the front-matter spec, which says so
     if roster.get(str(value)) is None:
-        return [(line, f"reviewed_by: '{_shown(value)}' is not in the roster; {fix}")]
+        fix = "use the id of the therapist in data/therapists.yml who reviewed the page"
+        return [(_key_line(text, "reviewed_by"), f"reviewed_by: '{_shown(value)}' is not in the roster; {fix}")]
     return []
 
 
@@ -203,9 +220,7 @@ def check_next_review(meta: dict, text: str = "") -> list[tuple[int, str]]:
         return []
     value, last = meta["next_review"], meta.get("last_reviewed")
     line = _key_line(text, "next_review")
-    if not _is_day(value):
-        return [(line, f"next_review: {_shown(repr(value))} is not a date like 2027-06-01")]
-    if _is_day(last) and not last < value <= _months_after(last, REVIEW_MAX_MONTHS):
+    if _is_day(value) and _is_day(last) and not last < value <= _months_after(last, REVIEW_MAX_MONTHS):
         return [
             (
                 line,
@@ -233,7 +248,7 @@ def review_dates(docs_dir: str | Path) -> list[tuple[str, datetime.date, datetim
     found = []
     for path in readability.article_paths(docs):
         try:
-            meta = front_matter(path.read_text(encoding="utf-8"))
+            meta = front_matter(path.read_text(encoding="utf-8"), path.relative_to(docs).as_posix())
         except (FrontMatterError, UnicodeDecodeError):
             continue
         due = review_due(meta)
@@ -359,21 +374,51 @@ def check_article(
     seed_hashes: frozenset[str],
     today: datetime.date,
 ) -> list[tuple[int, str]]:
-    """Every rule for the page `name` (its path under docs/), as (line, what to fix) pairs in line order."""
-    try:
-        meta = front_matter(text)
-    except FrontMatterError as exc:
-        return [(exc.line, str(exc))]
+    """Every rule for the page `name` (its path under docs/), as (line, what to fix) pairs in line order.
+
+    Every page in docs/ gets the rules that keep it content: its size and shape (hooks/page_limits.py),
+    its front matter by kind and its macro calls (hooks/macro_calls.py). Articles get the rest.
+    """
+    found = page_limits.problems(_blank_front_matter(text))
+    if found:
+        # The rules below are not linear in shapes of text the limits refuse.
+        return found
+    meta, found = read_front_matter(text, name, today)
+    body = _blank_front_matter(text)
+    found += macro_calls.problems(body) + check_no_snippets(body)
+    if meta is None:
+        return sorted(found, key=lambda p: p[0])
+    found += check_next_review(meta, text) + check_reviewed_by(meta, roster, text)
+    kind = page_kind(name)
     french = is_french(name)
-    found = check_description(meta, text) + check_last_reviewed(meta, today, text) + check_next_review(meta, text)
+    if french and "reviewed_by" in meta:
+        found += check_reviewer_speaks(meta, roster, "French", text)
+    if kind not in ("article", "French article"):
+        return sorted(found, key=lambda p: p[0])
     if english_name(name) not in LIGHT_RULES:
-        found += check_reviewed_by(meta, roster, text) + check_sources(text)
-        if french:
-            found += check_reviewer_speaks(meta, roster, "French", text)
+        found += check_sources(text)
     found += check_not_copied(text, seed_hashes) + check_unconfirmed(text)
     # The false-claim patterns and Flesch-Kincaid are English; French pages get Kandel-Moles.
     found += check_french_readability(text) if french else check_false_claims(text) + check_readability(text)
     return sorted(found, key=lambda p: p[0])
+
+
+# pymdownx.snippets' include line (--8<-- "file"): it pastes any file of the project into the page, past
+# every check made on docs/. includes/abbreviations.md reaches every page through mkdocs.yml instead.
+_SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.M)
+
+
+def check_no_snippets(text: str) -> list[tuple[int, str]]:
+    return [
+        (_line_of(text, m.start()), "snippet includes (--8<--) are not allowed in pages; write the text in the page")
+        for m in _SNIPPET.finditer(text)
+    ]
+
+
+def _blank_front_matter(text: str) -> str:
+    """The page with its front matter as blank lines: what mkdocs-macros renders, on the file's own lines."""
+    match = _FRONT_MATTER.match(text)
+    return "\n" * match.group(0).count("\n") + text[match.end() :] if match else text
 
 
 def is_french(name: str) -> bool:
@@ -426,7 +471,7 @@ def check_translations(docs: Path, display_dir: str = "docs") -> list[Problem]:
             continue
         try:
             text = path.read_text(encoding="utf-8")
-            meta = front_matter(text)
+            meta = front_matter(text, name)
         except (FrontMatterError, UnicodeDecodeError):
             continue  # check_docs reports these
         translated = path.with_name(path.name[:-3] + ".fr.md").exists()
@@ -458,12 +503,12 @@ def check_docs(
     seed_hashes: frozenset[str] | None = None,
     today: datetime.date | None = None,
 ) -> list[Problem]:
-    """Every problem in every article under `docs_dir`, named `<display_dir>/<file>.md:<line>`."""
+    """Every problem in every page under `docs_dir`, named `<display_dir>/<file>.md:<line>`."""
     docs = Path(docs_dir)
     seed_hashes = load_seed_fingerprints() if seed_hashes is None else seed_hashes
     today = today or clock.today()
     problems = []
-    for path in readability.article_paths(docs):
+    for path in sorted(docs.rglob("*.md")):
         name = path.relative_to(docs).as_posix()
         try:
             text = path.read_text(encoding="utf-8")

@@ -12,8 +12,28 @@ event), and they imported these same modules from hooks/.
 
 from __future__ import annotations
 
+import os
+
+from mkdocs.exceptions import PluginError
+
 import build
 import crisis
+import macro_calls
+
+
+# Just before the plugin renders a page: the exact text it will render holds nothing but text and calls of
+# the macros below with literal arguments (hooks/macro_calls.py). The build has checked every file in docs/
+# already (hooks/articles.py); this covers the text as it reaches the renderer, whatever changed it since.
+def on_pre_page_macros(env):
+    page = env.page
+    if page.meta.get("render_macros") is False:
+        return
+    source = page.file.content_string
+    before = source[: len(source) - len(env.markdown)] if source.endswith(env.markdown) else ""
+    problems = macro_calls.problems(env.markdown, before.count("\n") + 1)
+    if problems:
+        where = os.path.relpath(page.file.abs_src_path, os.path.dirname(env.conf.config_file_path))
+        raise PluginError("\n".join(f"{where}:{line}: {message}" for line, message in problems))
 
 
 def define_env(env):

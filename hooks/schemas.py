@@ -684,6 +684,121 @@ def practice() -> Record:
     )
 
 
+# ---------------------------------------------------------------------------
+# Page front matter (the block between --- lines at the top of each page in docs/).
+# hooks/articles.py checks every page's front matter against the spec of its kind.
+# Material and mkdocs-macros act on some keys (template, redirect-like and icon keys
+# change the page; a title with {{ is run as a template), so each kind of page may use
+# only the keys below, each with a type the theme can print.
+# ---------------------------------------------------------------------------
+MAX_TITLE = 120
+MAX_DESCRIPTION = 300
+MAX_TAG = 40
+MAX_TAGS = 10
+# Material's parts of a page that `hide:` can leave out; the site hides only these.
+HIDE = ("navigation", "toc", "footer", "path")
+# The page templates in overrides/ that a page may ask for, and which pages may.
+PAGE_TEMPLATES = ("help-me-choose.html",)
+# No {{, {% or {# in a value: mkdocs-macros renders a title holding one as a template.
+NO_TEMPLATE = r"(?s)(?!.*\{[{%#]).*"
+NO_TEMPLATE_HINT = "must not contain {{, {% or {#; write the words without braces"
+# ", <, > and & as well: Material writes the description into the page's <meta> tags.
+PLAIN = r"(?s)(?!.*(?:\{[{%#]|[\"<>&])).*"
+PAGE_KINDS = ("article", "French article", "home page", "directory page", "generated page")
+
+
+def _meta_text(title: str, description: str, example: str, max_len: int, pattern: str = NO_TEMPLATE) -> Text:
+    hint = NO_TEMPLATE_HINT if pattern == NO_TEMPLATE else 'must not contain ", <, >, & or {{, {% or {#'
+    return Text(title, description, (example,), max_len=max_len, pattern=pattern, pattern_hint=hint)
+
+
+def front_matter(kind: str, light: bool = False, french: bool = False) -> Record:
+    """The front matter a page of `kind` (one of PAGE_KINDS) may have; `light`: an article that is not a
+    reviewed health article (about/privacy.md, about/contact.md), so it need not name a reviewer; `french`: a
+    translation, which cannot be untranslated."""
+    fields = {
+        "title": _meta_text("Title", "The page's name in the navigation and the browser tab.", "Cost", MAX_TITLE),
+        "description": _meta_text(
+            "Description",
+            "One sentence that sums up the page, for search engines and link previews.",
+            "What therapy costs in Ontario.",
+            MAX_DESCRIPTION,
+            PLAIN,
+        ),
+        "hide": Items(
+            "Hide",
+            "Parts of the page to leave out.",
+            (["toc"],),
+            item=OneOf(values=HIDE),
+            unique=True,
+            like="[toc]",
+        ),
+    }
+    review = {
+        "last_reviewed": Day("Last reviewed", "The day the reviewer last checked the page.", ("2026-11-26",)),
+        "next_review": Day(
+            "Next review",
+            "An earlier review date than the usual one, for a page that will date sooner.",
+            ("2027-06-01",),
+            not_future=False,
+        ),
+        "tags": Items(
+            "Search words",
+            "Extra words that find the page in the site's search.",
+            (["988", "crisis"],),
+            item=_meta_text("Search word", "One word or short phrase.", "crisis", MAX_TAG),
+            max_items=MAX_TAGS,
+            unique=True,
+            like='["988", crisis]',
+            too_many_hint="keep the words readers really search for",
+        ),
+    }
+    reviewer = {
+        "reviewed_by": Text(
+            "Reviewed by",
+            "The id in data/therapists.yml of the therapist who reviewed the page.",
+            ("jane-doe",),
+            pattern=ID,
+            max_len=MAX_SHORT,
+            pattern_hint="must be the id of a therapist in data/therapists.yml, like jane-doe",
+        )
+    }
+    untranslated = {
+        "untranslated": Flag("Untranslated", "true when the page has no French version yet.", (True,)),
+    }
+    required: tuple = ("description",)
+    if kind in ("article", "French article"):
+        fields |= review | reviewer
+        required = ("description", "last_reviewed") if light else ("description", "last_reviewed", "reviewed_by")
+    elif kind == "home page":
+        # The home page is not an article, but a translation may carry its reviewer's date and name.
+        fields |= review | reviewer
+    elif kind == "directory page":
+        fields["template"] = OneOf(
+            "Template", "A page template from overrides/.", PAGE_TEMPLATES[:1], values=PAGE_TEMPLATES
+        )
+    elif kind == "generated page":
+        # What hooks/therapists.py writes (generated_source), never typed by an editor. Its text comes from the
+        # checked roster and may hold braces: render_macros: false keeps mkdocs-macros off the page and its title.
+        fields["title"] = Text(max_len=MAX_TITLE + MAX_SHORT)
+        fields["description"] = Text(max_len=MAX_DESCRIPTION + MAX_SHORT)
+        fields |= {
+            "render_macros": Flag(),
+            "generated": Flag(),
+            "search": Record(fields={"exclude": Flag()}, required=("exclude",)),
+        }
+        required = ("title", "description")
+    if kind != "generated page" and not french:
+        fields |= untranslated
+    listed = " and ".join(filter(None, [", ".join(required[:-1]), required[-1]]))
+    return Record(
+        fields=fields,
+        required=required,
+        missing_hint="see CONTRIBUTING.md, 'Front matter'",
+        shape_message=f"front matter must be lines of `key: value`; this page needs {listed}",
+    )
+
+
 SPECS = MappingProxyType({"therapists": roster, "taxonomy": taxonomy, "crisis": crisis, "practice": practice})
 
 

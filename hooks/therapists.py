@@ -157,17 +157,7 @@ def _add_page(files: Files, config, page: GeneratedPage) -> str:
     state = build.of(config)
     language, source = state.language, page.source
     src_uri = source if language == strings.DEFAULT else f"{source[:-3]}.{language}.md"
-    meta = {
-        "title": page.title,
-        "description": page.description,
-        "render_macros": False,
-        "hide": ["toc"],
-        "generated": True,
-    }
-    if not page.search:
-        meta["search"] = {"exclude": True}
-    front_matter = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
-    page_file = File.generated(config, src_uri, content=f"---\n{front_matter}\n---\n")
+    page_file = File.generated(config, src_uri, content=generated_source(page.title, page.description, page.search))
     page_file.dest_uri = page_dest(source, language)
     page_file.edit_uri = _roster_edit_uri(config)
     _set_languages(page_file, source, language)
@@ -176,6 +166,16 @@ def _add_page(files: Files, config, page: GeneratedPage) -> str:
         files.append(page_file)
     state.generated[src_uri] = page.render
     return page_file.dest_uri
+
+
+def generated_source(title: str, description: str, search: bool) -> str:
+    """A generated page's source: front matter only (the body is rendered in on_page_content). Its keys are the
+    "generated page" kind of schemas.front_matter; render_macros: false, so roster text is never a template."""
+    meta = {"title": title, "description": description, "render_macros": False, "hide": ["toc"], "generated": True}
+    if not search:
+        meta["search"] = {"exclude": True}
+    front_matter = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
+    return f"---\n{front_matter}\n---\n"
 
 
 def _set_languages(page_file: File, source: str, language: str) -> None:

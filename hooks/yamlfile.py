@@ -131,6 +131,16 @@ def read_yaml(path: str | os.PathLike, display: str, what: str) -> tuple[yaml.No
         return fail(line, f"this line is not UTF-8 text ({exc.reason}); save the file as UTF-8")
     if text.startswith("\ufeff"):
         text = text[1:]
+    return compose(text, display)
+
+
+def compose(text: str, display: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The YAML node tree of `text` (a whole file, or a page's front matter), or the problems that stop it
+    being read; lines count from the first line of `text`."""
+
+    def fail(line: int, message: str):
+        return None, [Problem(display, line, message)]
+
     odd_break = _ODD_BREAK_RE.search(text)
     if odd_break:
         # YAML counts these as line breaks and editors, git and GitHub do not, so every

@@ -11,11 +11,11 @@ import subprocess
 import sys
 
 import pytest
-import therapists
 import yaml
 
 import practice
 import roster as roster_module
+import therapists
 from benchmarks import build, synthetic
 from schemas import PROFILE_BUDGET_BYTES
 from support import ROOT, TODAY

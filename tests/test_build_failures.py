@@ -233,7 +233,7 @@ def test_every_article_problem_is_listed_with_its_line(tmp_path):
     broken = ARTICLE.replace(f"last_reviewed: {REVIEWED}", "last_reviewed: soon").replace("## Sources", "## Notes")
     result, _ = build(tmp_path, {"article.md": broken}, BASE_NAV + ["article.md"])
     assert result.returncode != 0
-    assert "docs/article.md:3: last_reviewed: 'soon' is not a date like 2026-11-26" in result.stderr
+    assert "docs/article.md:3: last_reviewed: must be a date like 2026-11-26 (no quotes), not 'soon'" in result.stderr
     assert "docs/article.md:14: no '## Sources' heading" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 

@@ -95,6 +95,9 @@ def test_every_article_message_shown_in_the_guide_is_one_the_check_really_prints
         "heterogeneous populations.\n",
         "claims": good + "\nCome to the best therapists in town. A session costs $150.\n",
         "copied": good + f"\n{copied}\n",
+        "unknown-key": re.sub(r"(?m)^(last_reviewed: .*)$", r"\1\ntemplate: main.html", good),
+        "variable": good + "\n{{ config }}\n",
+        "open-bracket": good + "\nSee [the list\n",
     }
     roster_ = roster.load_and_validate(ROOT / "data" / "therapists.yml")
     seed = articles.seed_fingerprints([copied])
@@ -111,7 +114,7 @@ def test_every_article_message_shown_in_the_guide_is_one_the_check_really_prints
     real |= {_shape(p.message) for p in files_safety.collisions(files_safety.docs_outputs(docs))}
     html = good + '\n<iframe src="https://example.org/"></iframe>\n\n[x](javascript:alert(1))\n'
     real |= {_shape(message) for _, message in page_markup.check_text(html, page_markup.settings(ROOT))}
-    assert len(shown) >= 9
+    assert len(shown) >= 10
     assert [message for message in shown if message not in real] == []
 
 
@@ -147,3 +150,25 @@ def test_the_new_allowed_value_walkthrough_gives_a_value_a_therapist_can_use_at_
     (docs / "assets" / "therapists" / "jane-doe.jpg").write_bytes(b"")
     (jane,) = roster.load_and_validate(tmp_path / "therapists.yml", taxonomy=terms, docs_dir=docs).therapists
     assert name in {term.name for term in jane.areas_of_practice}
+
+
+def test_the_front_matter_table_lists_exactly_the_keys_editors_may_use():
+    import schemas
+
+    table = GUIDE[GUIDE.index("\n### Front matter\n") : GUIDE.index("\n### Macros\n")]
+    listed = set(re.findall(r"^\| `([a-z_]+)` \|", table, re.M))
+    allowed = {
+        key
+        for kind in schemas.PAGE_KINDS
+        if kind != "generated page"
+        for light in (False, True)
+        for key in schemas.front_matter(kind, light=light).fields
+    }
+    assert listed == allowed
+
+
+def test_the_macros_section_lists_every_macro():
+    import macro_calls
+
+    macros_text = GUIDE[GUIDE.index("\n### Macros\n") : GUIDE.index("\n### Size and shape\n")]
+    assert set(re.findall(r"`\{\{ ([a-z_]+)\(", macros_text)) == set(macro_calls.MACROS)
