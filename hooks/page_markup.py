@@ -345,12 +345,14 @@ def check_project(
         found = check_text(text, how)
         match = _FRONT_MATTER.match(text)
         if match:
+            # Front matter YAML cannot read (bad syntax, an impossible date, nesting too deep) is reported
+            # by articles.check_docs with its line; here it only has no values to look at.
             try:
                 meta = yaml.safe_load(match.group(1) or "")
-            except yaml.YAMLError:
-                meta = None  # articles.check_docs reports it
-            if isinstance(meta, dict):
-                found += check_front_matter(meta, text)
+                if isinstance(meta, dict):
+                    found += check_front_matter(meta, text)
+            except (yaml.YAMLError, ValueError, RecursionError):
+                pass
         problems += [Problem(name, line, message) for line, message in sorted(found)]
     return problems
 
