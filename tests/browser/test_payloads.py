@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import ROOT
+from support import CONFIRMED, ROOT
 from support.builds import build_site
 from support.sitefiles import html_pages, read_page
 from support.siteserver import serve, site_mount
@@ -132,7 +132,7 @@ def make_payload_project(tmp: Path) -> Path:
     crisis["lines"].append(
         # Phone numbers must be digits, so only the text fields carry payloads.
         {"name": NAME, "action": LONG, "tel": "4165550100", "sms": "686868"}
-        | {"hours": OTHER, "for": LONG, "source": URL}
+        | {"hours": OTHER, "for": LONG, "source": URL, "verified_on": CONFIRMED}
         | {"name_fr": NAME, "action_fr": LONG, "hours_fr": OTHER, "for_fr": LONG}
     )
     (data / "crisis.yml").write_text(yaml.safe_dump(crisis, allow_unicode=True), encoding="utf-8")
