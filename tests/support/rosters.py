@@ -74,7 +74,8 @@ def varied_roster() -> str:
 
 def directory_roster() -> str:
     """varied_roster() and two more therapists, so that the directory's filters have something to narrow: one
-    who speaks only English and Spanish, offers DBT in person only and is reached by email, and one more who
+    who speaks only English and Spanish, offers DBT in person only, in the evenings, and is
+    reached by email, and one more who
     speaks only English. Then French is offered by some but not all, Spanish by one, and some language and
     format are offered together by nobody."""
     office = practice.load().offices[0].slug
@@ -86,12 +87,17 @@ def directory_roster() -> str:
         .replace("approaches: [CBT]", "approaches: [DBT]")
         .replace("formats: [Video]", f"formats: [In person]\n    offices: [{office}]")
         .replace("    booking_url: https://booking.example.org/jane\n", "    contact_url: mailto:sam.lee@example.org\n")
+        .replace(
+            "    bio: |\n      Jane helps adults with anxiety.",
+            "    times: [Evenings]\n    bio: |\n      Sam sees adults.",
+        )
     )
     kim = (
         GOOD_ENTRY.replace("jane-doe", "kim-ng")
         .replace("Jane Doe", "Kim Ng")
         .replace("languages: [English, French]", "languages: [English]")
         .replace("areas_of_practice: [Anxiety]", "areas_of_practice: [Depression]")
+        .replace("Jane helps adults with anxiety.", "Kim sees adults.")
     )
     varied = varied_roster()
     former = varied.index("  - id: liam-oconnor")
