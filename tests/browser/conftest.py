@@ -9,12 +9,19 @@ of every request a page makes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+import roster
+from model import Roster
+from support import ROOT, drill
 from support.browser import AXE, CHROMIUM, FIXTURES, WCAG_TAGS, Requests
-from support.siteserver import serve, site_mount, template_pages
+from support.builds import build_site
+from support.fixture_project import BASE_NAV, make_project
+from support.rosters import directory_roster as directory_roster_text
+from support.siteserver import TEMPLATES, serve, site_mount, template_pages
 
 
 @pytest.fixture(scope="session")
@@ -32,9 +39,45 @@ def site_url(site) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def templates(sample_roster) -> dict[str, str]:
-    """Name of each page template -> a site-relative URL that uses it."""
-    return template_pages(sample_roster)
+def directory_site(tmp_path_factory) -> tuple[Path, Roster]:
+    """A small site built from support.rosters.directory_roster(), with a photo and the help-me-choose page, and
+    its loaded roster. The directory's behaviour is tested here, on a roster of a known shape: the real roster
+    may have anyone in it (at launch: no French, nobody accepting, no photos)."""
+    tmp = tmp_path_factory.mktemp("directory")
+    chooser = "therapists/help-me-choose.md"
+    pages = {chooser: (ROOT / "docs" / chooser).read_text(encoding="utf-8")}
+    project = make_project(tmp, pages, [*BASE_NAV, chooser], directory_roster_text())
+    drill.add_photo(project)
+    out = tmp / "out"
+    result = build_site(out, project=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out, roster.load_and_validate(project / drill.ROSTER, docs_dir=project / "docs")
+
+
+@pytest.fixture(scope="session")
+def directory_roster(directory_site) -> Roster:
+    return directory_site[1]
+
+
+@pytest.fixture(scope="session")
+def directory_url(directory_site) -> Iterator[str]:
+    """The directory fixture site, served as site_url serves the real one."""
+    with serve(directory_site[0], site_mount()) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def templates(request, site_url, sample_roster) -> dict[str, tuple[str, str]]:
+    """Name of each page template -> (served site, site-relative URL) of a page that uses it: a page of the real
+    site, or of the directory fixture site for a kind of page the real roster has none of (e.g. nobody has left)."""
+    pages = {name: (site_url, url) for name, url in template_pages(sample_roster).items()}
+    if set(TEMPLATES) - set(pages):
+        fixture_url = request.getfixturevalue("directory_url")
+        fixture_pages = template_pages(request.getfixturevalue("directory_roster"))
+        pages = {name: (fixture_url, url) for name, url in fixture_pages.items()} | pages
+    missing = set(TEMPLATES) - set(pages)
+    assert not missing, f"no page for the templates {sorted(missing)}"
+    return pages
 
 
 @pytest.fixture(scope="session")

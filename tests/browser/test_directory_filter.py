@@ -20,7 +20,9 @@ def narrowing_pair(roster):
             both = [t.id for t in language.therapists if session_format.term in t.formats]
             if 0 < len(both) < len(language.therapists):
                 return language.term, session_format.term, both
-    pytest.fail("the roster has no language and format that narrow each other; add a therapist to the sample")
+    pytest.fail(
+        "the roster has no language and format that narrow each other; add one to support.rosters.directory_roster()"
+    )
 
 
 def no_match_pair(roster):
@@ -43,8 +45,8 @@ def first_page_ids(roster, page) -> list[str]:
 
 
 @pytest.fixture
-def directory(page, site_url):
-    page.goto(site_url + "therapists/")
+def directory(page, directory_url):
+    page.goto(directory_url + "therapists/")
     page.locator(".tpg-filters").wait_for(state="visible")
     return page
 
@@ -62,10 +64,10 @@ def test_status_is_a_polite_live_region(directory):
     assert status.get_attribute("aria-live") == "polite"
 
 
-def test_language_and_format_narrow_to_exactly_the_matching_therapists(directory, sample_roster):
-    language, session_format, expected = narrowing_pair(sample_roster)
+def test_language_and_format_narrow_to_exactly_the_matching_therapists(directory, directory_roster):
+    language, session_format, expected = narrowing_pair(directory_roster)
     everyone = card_ids(directory)
-    assert everyone == first_page_ids(sample_roster, directory)
+    assert everyone == first_page_ids(directory_roster, directory)
     original_status = directory.locator("[data-status]").inner_text()
 
     directory.get_by_label("Language", exact=True).select_option(language.slug)
@@ -75,15 +77,15 @@ def test_language_and_format_narrow_to_exactly_the_matching_therapists(directory
     assert card_ids(directory) == expected, text
 
     directory.get_by_role("button", name="Clear filters").click()
-    expect_status(directory, len(sample_roster.therapists))
+    expect_status(directory, len(directory_roster.therapists))
     assert card_ids(directory) == everyone
     assert directory.locator("[data-status]").inner_text() == original_status
     assert directory.get_by_label("Language", exact=True).input_value() == ""
     assert directory.get_by_label("Format").input_value() == ""
 
 
-def test_no_match_says_so(directory, sample_roster):
-    pair = no_match_pair(sample_roster)
+def test_no_match_says_so(directory, directory_roster):
+    pair = no_match_pair(directory_roster)
     if pair is None:
         pytest.skip("every language is offered in every format in this roster")
     language, session_format = pair
@@ -94,15 +96,15 @@ def test_no_match_says_so(directory, sample_roster):
     assert directory.locator(".tpg-empty").is_visible()
 
 
-def test_accepting_checkbox_keeps_only_therapists_accepting_new_clients(directory, sample_roster):
-    expected = [t.id for t in sample_roster.accepting()]
+def test_accepting_checkbox_keeps_only_therapists_accepting_new_clients(directory, directory_roster):
+    expected = [t.id for t in directory_roster.accepting()]
     directory.get_by_label("Only therapists accepting new clients").check()
     expect_status(directory, len(expected))
     assert card_ids(directory) == expected
 
 
-def test_filters_work_with_the_keyboard_alone(directory, sample_roster):
-    language, session_format, expected = narrowing_pair(sample_roster)
+def test_filters_work_with_the_keyboard_alone(directory, directory_roster):
+    language, session_format, expected = narrowing_pair(directory_roster)
     everyone = card_ids(directory)
 
     def press_until(key: str, done: str, what: str, limit: int = 150) -> None:
@@ -122,14 +124,14 @@ def test_filters_work_with_the_keyboard_alone(directory, sample_roster):
 
     press_until("Tab", "el.hasAttribute('data-clear')", "the Clear filters button")
     directory.keyboard.press("Enter")
-    expect_status(directory, len(sample_roster.therapists))
+    expect_status(directory, len(directory_roster.therapists))
     assert card_ids(directory) == everyone
     # Clearing puts focus back on the first filter, not at the top of the page.
     assert directory.evaluate("document.activeElement.dataset.filter") is not None
 
 
-def test_filtered_results_have_no_wcag_violations(directory, sample_roster, axe):
-    language, session_format, expected = narrowing_pair(sample_roster)
+def test_filtered_results_have_no_wcag_violations(directory, directory_roster, axe):
+    language, session_format, expected = narrowing_pair(directory_roster)
     directory.get_by_label("Language", exact=True).select_option(language.slug)
     directory.get_by_label("Format").select_option(session_format.slug)
     expect_status(directory, len(expected))
@@ -149,12 +151,12 @@ def test_card_photos_keep_their_shape(directory):
         assert abs(box["width"] - box["height"]) < 1, box
 
 
-def test_clearing_before_the_filter_index_arrives_keeps_the_full_list(page, site_url, sample_roster):
+def test_clearing_before_the_filter_index_arrives_keeps_the_full_list(page, directory_url, directory_roster):
     """A filter answered late must not overwrite a newer choice (here: Clear filters)."""
-    language = next(f.term for f in sample_roster.facets()["language"] if len(f.therapists) < 3)
+    language = next(f.term for f in directory_roster.facets()["language"] if len(f.therapists) < 3)
     held = []
     page.route("**/therapists/directory.json", lambda route: held.append(route))
-    page.goto(site_url + "therapists/")
+    page.goto(directory_url + "therapists/")
     page.locator(".tpg-filters").wait_for(state="visible")
     everyone = card_ids(page)
 
@@ -175,8 +177,8 @@ def test_clearing_before_the_filter_index_arrives_keeps_the_full_list(page, site
     assert "match your filters" not in page.locator("[data-status]").inner_text()
 
 
-def test_a_failed_filter_index_says_so_and_the_next_change_tries_again(page, site_url, sample_roster):
-    language, session_format, expected = narrowing_pair(sample_roster)
+def test_a_failed_filter_index_says_so_and_the_next_change_tries_again(page, directory_url, directory_roster):
+    language, session_format, expected = narrowing_pair(directory_roster)
     attempts = []
 
     def fail_first(route):
@@ -184,7 +186,7 @@ def test_a_failed_filter_index_says_so_and_the_next_change_tries_again(page, sit
         route.abort() if len(attempts) == 1 else route.continue_()
 
     page.route("**/therapists/directory.json", fail_first)
-    page.goto(site_url + "therapists/")
+    page.goto(directory_url + "therapists/")
     page.locator(".tpg-filters").wait_for(state="visible")
 
     page.get_by_label("Language", exact=True).select_option(language.slug)

@@ -70,3 +70,35 @@ def varied_roster() -> str:
         + other("old-news", (f"availability_confirmed_on: {CONFIRMED}", f"availability_confirmed_on: {stale}"))
         + "  - id: liam-oconnor\n    name: Liam O'Connor\n    former: true\n"
     )
+
+
+def directory_roster() -> str:
+    """varied_roster() and two more therapists, so that the directory's filters have something to narrow: one
+    who speaks only English and Spanish, offers DBT in person only, in the evenings, and is
+    reached by email, and one more who
+    speaks only English. Then French is offered by some but not all, Spanish by one, and some language and
+    format are offered together by nobody."""
+    office = practice.load().offices[0].slug
+    sam = (
+        GOOD_ENTRY.replace("jane-doe", "sam-lee")
+        .replace("Jane Doe", "Sam Lee")
+        .replace("languages: [English, French]", "languages: [English, Spanish]")
+        .replace("areas_of_practice: [Anxiety]", "areas_of_practice: [Anxiety, Depression]")
+        .replace("approaches: [CBT]", "approaches: [DBT]")
+        .replace("formats: [Video]", f"formats: [In person]\n    offices: [{office}]")
+        .replace("    booking_url: https://booking.example.org/jane\n", "    contact_url: mailto:sam.lee@example.org\n")
+        .replace(
+            "    bio: |\n      Jane helps adults with anxiety.",
+            "    times: [Evenings]\n    bio: |\n      Sam sees adults.",
+        )
+    )
+    kim = (
+        GOOD_ENTRY.replace("jane-doe", "kim-ng")
+        .replace("Jane Doe", "Kim Ng")
+        .replace("languages: [English, French]", "languages: [English]")
+        .replace("areas_of_practice: [Anxiety]", "areas_of_practice: [Depression]")
+        .replace("Jane helps adults with anxiety.", "Kim sees adults.")
+    )
+    varied = varied_roster()
+    former = varied.index("  - id: liam-oconnor")
+    return varied[:former] + sam + kim + varied[former:]

@@ -123,23 +123,23 @@ TEMPLATES = (
 
 
 def template_pages(roster) -> dict[str, str]:
-    """A page for each of TEMPLATES, as site-relative URLs (no "former-profile" if nobody has left)."""
-    with_photo = [t for t in roster.therapists if t.photo]
-    profile = (with_photo or roster.therapists)[0]
-    facets = roster.facets()
+    """A page for each of TEMPLATES, as site-relative URLs; none for a kind of page this roster has none of
+    (a profile if nobody is listed, a facet if nobody names an approach, a former profile if nobody has left)."""
     pages = {
         "home": "",
         "article": "about-therapy/what-to-expect/",
         "crisis": "crisis/",
         "directory": "therapists/",
-        "profile": profile.url,
         "facet-index": "therapists/language/",
-        "facet": facets["approach"][0].url,
         "accepting": "therapists/accepting/",
         "help-me-choose": "therapists/help-me-choose/",
         "contact": "about/contact/",
         "404": "404.html",
     }
+    if roster.therapists:
+        pages["profile"] = ([t for t in roster.therapists if t.photo] or roster.therapists)[0].url
+    if roster.facets()["approach"]:
+        pages["facet"] = roster.facets()["approach"][0].url
     if roster.former:
         pages["former-profile"] = roster.former[0].url
     return pages
