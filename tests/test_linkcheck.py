@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime
 import http.server
-import threading
 
 import linkcheck
 import pytest
+
+from support.siteserver import loopback
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -44,15 +45,8 @@ def server(monkeypatch):
     # A proxy set for the machine must not see loopback requests.
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with loopback(_Handler) as origin:
+        yield origin
 
 
 def _docs(tmp_path, base):

@@ -93,12 +93,20 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve(directory: Path, mount: str = "/") -> Iterator[str]:
     """Serve `directory` at http://127.0.0.1:<free port><mount>; yield that URL."""
     handler = functools.partial(type("Handler", (_Handler,), {"mount": mount}), directory=str(directory))
+    with loopback(handler) as origin:
+        yield f"{origin}{mount}"
+
+
+@contextlib.contextmanager
+def loopback(handler) -> Iterator[str]:
+    """Run an HTTP request handler on 127.0.0.1 at a free port, in a thread, for the length of the block;
+    yield http://127.0.0.1:<port>. Only loopback traffic: the tests never reach another host."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}{mount}"
+        yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()
